@@ -1,0 +1,78 @@
+# refscope: every entry point. `make` builds the optimised native CLI,
+# `make test` builds everything and runs every test (also under ASan/UBSan),
+# `make demo` runs the seed FAQ example, `make deps` installs what is missing.
+
+CC      ?= cc
+BUILD   ?= build
+CSTD     = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
+WARN     = -Wall -Wextra -Werror -Wno-unused-parameter
+CFLAGS  ?= -O2
+LIBS     = -lm
+
+LIB_SRC := $(sort $(wildcard runtime/core/*.c runtime/compiler/*.c runtime/objects/*.c \
+             runtime/vm/*.c runtime/modules/*.c runtime/api/*.c))
+CLI_SRC := runtime/cli/main.c
+HEADERS := $(wildcard runtime/*/*.h runtime/include/*.h)
+
+OBJ       := $(LIB_SRC:%.c=$(BUILD)/release/%.o)
+DEBUG_OBJ := $(LIB_SRC:%.c=$(BUILD)/debug/%.o)
+SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+.PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check clean
+
+all: $(BUILD)/refscope
+
+$(BUILD)/release/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/debug/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DRS_MEM_DIRECT -DRS_CHECK_LEAKS -c $< -o $@
+
+$(BUILD)/librefscope.a: $(OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/librefscope-debug.a: $(DEBUG_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/refscope: $(CLI_SRC) $(BUILD)/librefscope.a
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $< $(BUILD)/librefscope.a $(LIBS) -o $@
+
+$(BUILD)/refscope-debug: $(CLI_SRC) $(BUILD)/librefscope-debug.a
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $< $(BUILD)/librefscope-debug.a $(LIBS) -o $@
+
+debug: $(BUILD)/refscope-debug
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+# Unit tests use internal headers and run under ASan/UBSan.
+$(BUILD)/unit-tests: $(UNIT_SRC) tests/unit/helpers.h $(BUILD)/librefscope-debug.a
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DRS_MEM_DIRECT $(UNIT_SRC) $(BUILD)/librefscope-debug.a -lcriterion $(LIBS) -o $@
+
+deps:
+	@tools/deps.sh
+
+# Everything: unit tests, golden scripts on the optimised build and under ASan/UBSan.
+test: deps
+	@$(MAKE) --no-print-directory all debug $(BUILD)/unit-tests
+	@tests/run_all.sh $(BUILD)
+
+test-unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+test-scripts: all
+	python3 tests/run_scripts.py --binary $(BUILD)/refscope
+
+# Re-record the golden expectations from python3 (CPython 3.11), the oracle.
+oracle:
+	python3 tools/oracle.py
+
+oracle-check:
+	python3 tools/oracle.py --check
+
+demo: all
+	@tools/demo.sh $(BUILD)/refscope
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,578 @@
+/*
+ * api.c: the implementation of refscope.h. Builds a state (every built-in
+ * type, the singletons, builtins and sys), runs code as __main__, turns an
+ * uncaught exception into a printed traceback and a result code, and tears
+ * everything down again at rs_close, returning every byte to the embedder.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../compiler/compile.h"
+#include "../core/buf.h"
+#include "../modules/registry.h"
+#include "../objects/abstract.h"
+#include "../objects/cfunc.h"
+#include "../objects/descr.h"
+#include "../objects/dict.h"
+#include "../objects/exception.h"
+#include "../objects/float.h"
+#include "../objects/frame.h"
+#include "../objects/func.h"
+#include "../objects/generator.h"
+#include "../objects/int.h"
+#include "../objects/iter.h"
+#include "../objects/list.h"
+#include "../objects/module.h"
+#include "../objects/names.h"
+#include "../objects/set.h"
+#include "../objects/str.h"
+#include "../objects/tuple.h"
+#include "../objects/typeobj.h"
+#include "../vm/vm.h"
+
+void int_init_type(rs_State *S);
+void singletons_init_types(rs_State *S);
+void builtins_init_super(rs_State *S);
+void sys_init_stream_type(rs_State *S);
+
+/* ---- output and input ---- */
+
+static void flush_buf(rs_State *S, OutBuf *b, int stream) {
+    if (b->len && S->opts.write) S->opts.write(S->opts.write_ud, stream, b->data, b->len);
+    b->len = 0;
+}
+
+void rs_flush(rs_State *S) {
+    flush_buf(S, &S->out, 1);
+    flush_buf(S, &S->err, 2);
+}
+
+void rs_write(rs_State *S, int stream, const char *data, size_t len) {
+    OutBuf *b = stream == 2 ? &S->err : &S->out;
+    if (stream == 2) flush_buf(S, &S->out, 1);
+    if (b->len + len > RS_OUTBUF_SIZE) flush_buf(S, b, stream);
+    if (len > RS_OUTBUF_SIZE) {
+        if (S->opts.write) S->opts.write(S->opts.write_ud, stream, data, len);
+    } else {
+        memcpy(b->data + b->len, data, len);
+        b->len += len;
+    }
+    if (stream == 2) flush_buf(S, b, 2);
+}
+
+int rs_read_line(rs_State *S, Buf *b);
+int rs_read_line(rs_State *S, Buf *b) {
+    rs_flush(S);
+    if (!S->opts.read_line) return 0;
+    char chunk[1024];
+    for (;;) {
+        size_t n = S->opts.read_line(S->opts.read_ud, chunk, sizeof chunk);
+        if (n == 0) return b->len > 0;
+        buf_add(b, chunk, n);
+        if (b->failed) return -1;
+        if (chunk[n - 1] == '\n') return 1;
+    }
+}
+
+/* Reads a whole file into a NUL-terminated block of len + 1 bytes: 1 read, 0 no such file, -1 error (set). */
+int rs_read_file(rs_State *S, const char *path, char **data, size_t *len);
+int rs_read_file(rs_State *S, const char *path, char **data, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    Buf b;
+    buf_init(&b, &S->mem);
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&b, chunk, n);
+    bool err = ferror(f) != 0;
+    fclose(f);
+    if (b.failed || err) {
+        buf_free(&b);
+        if (err) exc_raisef(S, S->e_OSError, "could not read %s", path);
+        else exc_nomemory(S);
+        return -1;
+    }
+    /* hand over a block of exactly len + 1 bytes */
+    *len = b.len;
+    *data = mem_alloc(&S->mem, b.len + 1);
+    if (!*data) {
+        buf_free(&b);
+        exc_nomemory(S);
+        return -1;
+    }
+    if (b.len) memcpy(*data, b.data, b.len);
+    (*data)[b.len] = 0;
+    buf_free(&b);
+    return 1;
+}
+
+/* ---- building a state ---- */
+
+typedef struct TypeDesc {
+    struct Type **slot;
+    const char *name;
+    struct Type **base;
+    size_t basicsize;
+    uint32_t flags;
+    size_t dictoffset;
+} TypeDesc;
+
+static Type *alloc_type(rs_State *S) {
+    GCHead *g = mem_alloc(&S->mem, sizeof(GCHead) + sizeof(Type));
+    if (!g) return NULL;
+    memset(g, 0, sizeof(GCHead) + sizeof(Type));
+    Type *t = (Type *)FROM_GC(g);
+    t->ob.refcnt = 1;
+    return t;
+}
+
+static bool create_types(rs_State *S) {
+    size_t obj = sizeof(Obj);
+    TypeDesc descs[] = {
+        {&S->t_object, "object", NULL, obj, 0, 0},
+        {&S->t_type, "type", &S->t_object, sizeof(Type), TF_GC | TF_TYPE_SUBCLASS, 0},
+        {&S->t_none, "NoneType", &S->t_object, obj, 0, 0},
+        {&S->t_notimpl, "NotImplementedType", &S->t_object, obj, 0, 0},
+        {&S->t_ellipsis, "ellipsis", &S->t_object, obj, 0, 0},
+        {&S->t_int, "int", &S->t_object, sizeof(Int), TF_INT_SUBCLASS, 0},
+        {&S->t_bool, "bool", &S->t_int, sizeof(Int), TF_INT_SUBCLASS, 0},
+        {&S->t_float, "float", &S->t_object, sizeof(Float), 0, 0},
+        {&S->t_str, "str", &S->t_object, sizeof(Str), TF_STR_SUBCLASS, 0},
+        {&S->t_tuple, "tuple", &S->t_object, sizeof(Tuple), TF_GC | TF_TUPLE_SUBCLASS, 0},
+        {&S->t_list, "list", &S->t_object, sizeof(List), TF_GC | TF_LIST_SUBCLASS, 0},
+        {&S->t_dict, "dict", &S->t_object, sizeof(Dict), TF_GC | TF_DICT_SUBCLASS, 0},
+        {&S->t_set, "set", &S->t_object, sizeof(Set), TF_GC, 0},
+        {&S->t_frozenset, "frozenset", &S->t_object, sizeof(Set), TF_GC, 0},
+        {&S->t_range, "range", &S->t_object, sizeof(Range), 0, 0},
+        {&S->t_slice, "slice", &S->t_object, sizeof(Slice), 0, 0},
+        {&S->t_function, "function", &S->t_object, sizeof(Func), TF_GC, 0},
+        {&S->t_method, "method", &S->t_object, sizeof(Method), TF_GC, 0},
+        {&S->t_builtin, "builtin_function_or_method", &S->t_object, sizeof(CFunc), TF_GC, 0},
+        {&S->t_method_descr, "method_descriptor", &S->t_object, sizeof(CFunc), TF_GC, 0},
+        {&S->t_code, "code", &S->t_object, sizeof(Code), TF_GC, 0},
+        {&S->t_frame, "frame", &S->t_object, sizeof(Frame), TF_GC, 0},
+        {&S->t_cell, "cell", &S->t_object, sizeof(Cell), TF_GC, 0},
+        {&S->t_module, "module", &S->t_object, sizeof(Module), TF_GC, 0},
+        {&S->t_generator, "generator", &S->t_object, sizeof(Gen), TF_GC, 0},
+        {&S->t_traceback, "traceback", &S->t_object, sizeof(Traceback), TF_GC, 0},
+        {&S->t_property, "property", &S->t_object, sizeof(Property), TF_GC, 0},
+        {&S->t_classmethod, "classmethod", &S->t_object, sizeof(ClassMethod), TF_GC, 0},
+        {&S->t_staticmethod, "staticmethod", &S->t_object, sizeof(ClassMethod), TF_GC, 0},
+        {&S->t_super, "super", &S->t_object, 4 * sizeof(void *) + sizeof(Obj), TF_GC, 0},
+        {&S->t_list_iter, "list_iterator", &S->t_object, sizeof(SeqIter), TF_GC, 0},
+        {&S->t_tuple_iter, "tuple_iterator", &S->t_object, sizeof(SeqIter), TF_GC, 0},
+        {&S->t_str_iter, "str_ascii_iterator", &S->t_object, sizeof(SeqIter), TF_GC, 0},
+        {&S->t_range_iter, "range_iterator", &S->t_object, 3 * sizeof(int64_t) + sizeof(Obj), 0, 0},
+        {&S->t_dict_keys, "dict_keys", &S->t_object, sizeof(Obj) + sizeof(void *), TF_GC, 0},
+        {&S->t_dict_values, "dict_values", &S->t_object, sizeof(Obj) + sizeof(void *), TF_GC, 0},
+        {&S->t_dict_items, "dict_items", &S->t_object, sizeof(Obj) + sizeof(void *), TF_GC, 0},
+        {&S->t_dict_iter, "dict_keyiterator", &S->t_object, 0, TF_GC, 0},
+        {&S->t_set_iter, "set_iterator", &S->t_object, 0, TF_GC, 0},
+        {&S->t_seq_iter, "iterator", &S->t_object, sizeof(SeqIter), TF_GC, 0},
+        {&S->t_enumerate, "enumerate", &S->t_object, 0, TF_GC, 0},
+        {&S->t_zip, "zip", &S->t_object, 0, TF_GC, 0},
+        {&S->t_map, "map", &S->t_object, 0, TF_GC, 0},
+        {&S->t_filter, "filter", &S->t_object, 0, TF_GC, 0},
+        {&S->t_reversed, "reversed", &S->t_object, 0, TF_GC, 0},
+        {&S->t_callable_iter, "callable_iterator", &S->t_object, 0, TF_GC, 0},
+        {&S->t_file, "TextIOWrapper", &S->t_object, sizeof(Obj) + sizeof(int) + 4, 0, 0},
+        {&S->t_getset, "getset_descriptor", &S->t_object, 0, 0, 0},
+        {&S->t_member, "member_descriptor", &S->t_object, 0, 0, 0},
+#define e_object t_object
+#define X_DESC(f, n, b) {&S->e_##f, n, &S->e_##b, sizeof(Exc), TF_GC | TF_EXC_SUBCLASS, offsetof(Exc, dict)},
+        RS_EXCEPTION_TYPES(X_DESC)
+#undef X_DESC
+#undef e_object
+    };
+    size_t n = sizeof descs / sizeof descs[0];
+    for (size_t i = 0; i < n; i++) {
+        Type *t = alloc_type(S);
+        if (!t) return false;
+        *descs[i].slot = t;
+    }
+    for (size_t i = 0; i < n; i++) {
+        Type *t = *descs[i].slot;
+        t->ob.type = S->t_type;
+        t->name = descs[i].name;
+        t->base = descs[i].base ? *descs[i].base : NULL;
+        t->basicsize = descs[i].basicsize;
+        t->flags = descs[i].flags | TF_BASETYPE;
+        t->dictoffset = descs[i].dictoffset;
+    }
+    return true;
+}
+
+static Type *const *all_types(rs_State *S, size_t *n) {
+    /* The type pointers sit contiguously in the state, in X-macro order. */
+    *n = (size_t)(&S->e_StopAsyncIteration - &S->t_object) + 1;
+    return &S->t_object;
+}
+
+static bool init_runtime(rs_State *S) {
+    S->gc_list = mem_alloc(&S->mem, sizeof(GCHead));
+    if (!S->gc_list) return false;
+    S->gc_list->next = S->gc_list->prev = S->gc_list;
+    S->gc_list->gc_flags = 0;
+    if (!create_types(S)) return false;
+    S->interned = (Dict *)dict_new(S);
+    if (!S->interned) return false;
+    size_t ntypes;
+    Type *const *types = all_types(S, &ntypes);
+    for (size_t i = 0; i < ntypes; i++)
+        if (!(types[i]->dict = (Dict *)dict_new(S))) return false;
+    /* Singletons first: type initialisation creates objects that use them. */
+    S->none = obj_alloc(S, S->t_none, sizeof(Obj));
+    S->notimpl = obj_alloc(S, S->t_notimpl, sizeof(Obj));
+    S->ellipsis = obj_alloc(S, S->t_ellipsis, sizeof(Obj));
+    if (!S->none || !S->notimpl || !S->ellipsis) return false;
+    for (int v = RS_SMALL_INT_MIN; v <= RS_SMALL_INT_MAX; v++) {
+        Int *i = (Int *)obj_alloc(S, S->t_int, sizeof(Int));
+        if (!i) return false;
+        i->small = v;
+        i->size = 0;
+        S->small_ints[v - RS_SMALL_INT_MIN] = i;
+    }
+    Int *t = (Int *)obj_alloc(S, S->t_bool, sizeof(Int)), *f = (Int *)obj_alloc(S, S->t_bool, sizeof(Int));
+    if (!t || !f) return false;
+    t->small = 1;
+    t->size = 0;
+    f->small = 0;
+    f->size = 0;
+    S->true_ = (Obj *)t;
+    S->false_ = (Obj *)f;
+    S->empty_tuple = (Tuple *)obj_alloc(S, S->t_tuple, sizeof(Tuple));
+    if (!S->empty_tuple) return false;
+    S->empty_tuple->len = 0;
+    gc_untrack(S, (Obj *)S->empty_tuple);
+    S->empty_str = (Str *)str_new(S, "", 0);
+    if (!S->empty_str) return false;
+    for (int c = 0; c < 128; c++) {
+        char ch = (char)c;
+        Str *s = (Str *)obj_alloc(S, S->t_str, sizeof(Str) + 2);
+        if (!s) return false;
+        s->hash = -1;
+        s->nbytes = s->len = 1;
+        s->ascii = true;
+        s->interned = false;
+        s->data[0] = ch;
+        s->data[1] = 0;
+        S->chars[c] = s;
+    }
+    S->names = mem_alloc(&S->mem, sizeof(Str *) * NAME_COUNT_);
+    if (!S->names) return false;
+    static const char *const name_texts[] = {
+#define NAME_TEXT(n) #n,
+        RS_NAMES(NAME_TEXT)
+#undef NAME_TEXT
+    };
+    for (int i = 0; i < NAME_COUNT_; i++) {
+        S->names[i] = (Str *)str_intern_cstr(S, name_texts[i]);
+        if (!S->names[i]) return false;
+    }
+    S->repr_stack = list_new(S, 0);
+    S->sources = (Dict *)dict_new(S);
+    S->modules = (Dict *)dict_new(S);
+    if (!S->repr_stack || !S->sources || !S->modules) return false;
+    /* Slots and methods of every built-in type. */
+    cfunc_init_types(S);
+    str_init_type(S);
+    int_init_type(S);
+    tuple_init_type(S);
+    list_init_type(S);
+    dict_init_type(S);
+    exc_init_types(S);
+    descr_init_types(S);
+    type_init_types(S);
+    singletons_init_types(S);
+    float_init_type(S);
+    set_init_type(S);
+    func_init_types(S);
+    frame_init_type(S);
+    module_init_type(S);
+    gen_init_type(S);
+    iter_init_types(S);
+    builtins_init_super(S);
+    sys_init_stream_type(S);
+    for (size_t i = 0; i < ntypes; i++)
+        if (type_ready(S, types[i]) < 0) return false;
+    /* An exception class's dict is at its __dict__ offset; subclasses of it keep it. */
+    Obj *msg = str_from_cstr(S, "out of memory");
+    if (!msg) return false;
+    S->memory_error = exc_new(S, S->e_MemoryError, NULL, 0);
+    DECREF(S, msg);
+    if (!S->memory_error) return false;
+    /* builtins and sys */
+    Obj *bm = builtins_create(S);
+    if (!bm) return false;
+    S->builtins = (Dict *)NEWREF(((Module *)bm)->dict);
+    dict_set_cstr(S, S->modules, "builtins", bm);
+    DECREF(S, bm);
+    S->sys_module = sys_create(S);
+    if (!S->sys_module || dict_set_cstr(S, S->modules, "sys", S->sys_module) < 0) return false;
+    S->main_module = module_new(S, "__main__");
+    if (!S->main_module || dict_set_cstr(S, S->modules, "__main__", S->main_module) < 0) return false;
+    if (dict_set_cstr(S, ((Module *)S->main_module)->dict, "__builtins__", bm) < 0) return false;
+    return !S->exc;
+}
+
+void rs_options_init(rs_Options *opts) { memset(opts, 0, sizeof *opts); }
+
+rs_State *rs_open(const rs_Options *opts) {
+    rs_Options o;
+    if (opts) o = *opts;
+    else rs_options_init(&o);
+    rs_Alloc alloc = o.alloc ? o.alloc : mem_libc_alloc;
+    rs_State *S = alloc(o.alloc_ud, NULL, 0, sizeof(rs_State));
+    if (!S) return NULL;
+    memset(S, 0, sizeof *S);
+    S->opts = o;
+    mem_init(&S->mem, alloc, o.alloc_ud, 0);
+    S->recursion_limit = o.recursion_limit > 0 ? o.recursion_limit : 1000;
+    if (!init_runtime(S)) {
+        rs_close(S);
+        return NULL;
+    }
+    S->mem.limit = o.memory_limit;
+    return S;
+}
+
+/* ---- running ---- */
+
+static void set_error(rs_State *S, const char *msg) { snprintf(S->last_error, sizeof S->last_error, "%s", msg); }
+
+/* Handles the exception that ended a run: SystemExit gives the status, others print a traceback. */
+static int finish_with_exception(rs_State *S, bool interactive) {
+    Obj *exc = exc_fetch(S);
+    if (!exc) return RS_OK;
+    if (is_instance_of(exc, S->e_SystemExit)) {
+        Obj *code = ((Exc *)exc)->value;
+        int status = 0;
+        if (!code || code == S->none) status = 0;
+        else if (IS_INT(code)) {
+            int64_t v = 0;
+            if (int_as_i64(S, code, &v) < 0) exc_clear(S);
+            status = (int)(v & 0xFF);
+        } else {
+            Obj *s = obj_str(S, code);
+            if (s) {
+                rs_write(S, 2, STR_DATA(s), ((Str *)s)->nbytes);
+                rs_write(S, 2, "\n", 1);
+                DECREF(S, s);
+            } else {
+                exc_clear(S);
+            }
+            status = 1;
+        }
+        DECREF(S, exc);
+        S->exit_status = status;
+        set_error(S, "SystemExit");
+        return RS_ERROR_EXIT;
+    }
+    exc_print(S, exc);
+    Obj *s = obj_str(S, exc);
+    if (s) {
+        snprintf(S->last_error, sizeof S->last_error, "%s: %s", type_name(TYPE(exc)), STR_DATA(s));
+        DECREF(S, s);
+    } else {
+        exc_clear(S);
+        set_error(S, type_name(TYPE(exc)));
+    }
+    if (interactive) {
+        /* The interactive prompt keeps the last traceback, as CPython's sys.last_* do. */
+        Dict *sysd = ((Module *)S->sys_module)->dict;
+        dict_set_cstr(S, sysd, "last_type", (Obj *)TYPE(exc));
+        dict_set_cstr(S, sysd, "last_value", exc);
+        dict_set_cstr(S, sysd, "last_traceback", ((Exc *)exc)->traceback ? ((Exc *)exc)->traceback : S->none);
+    }
+    exc_clear(S);
+    if (exc == S->memory_error) {
+        /* the preallocated instance must not keep the failed run's frames alive */
+        CLEAR(S, ((Exc *)exc)->traceback);
+        CLEAR(S, ((Exc *)exc)->context);
+    }
+    DECREF(S, exc);
+    return RS_ERROR_EXCEPTION;
+}
+
+static int run(rs_State *S, const char *source, size_t len, const char *filename, enum CompileMode mode, int *incomplete) {
+    if (!S || !source) return RS_ERROR_MISUSE;
+    if (S->frame) {
+        if (S) set_error(S, "rs_run called while code is running");
+        return RS_ERROR_MISUSE;
+    }
+    S->last_error[0] = 0;
+    Dict *g = ((Module *)S->main_module)->dict;
+    Obj *fname = str_from_cstr(S, filename ? filename : "<string>");
+    Obj *text = str_new(S, source, len);
+    if (fname && text) dict_set(S, S->sources, fname, text);
+    if (fname && mode == COMPILE_FILE) dict_set_cstr(S, g, "__file__", fname);
+    XDECREF(S, fname);
+    XDECREF(S, text);
+    bool inc = false;
+    Code *code = compile_source(S, source, len, filename ? filename : "<string>", mode, &inc);
+    if (incomplete) *incomplete = inc;
+    if (!code) {
+        if (inc && incomplete) {
+            exc_clear(S);
+            return RS_OK;
+        }
+        int r = finish_with_exception(S, mode == COMPILE_INTERACTIVE);
+        rs_flush(S);
+        return r;
+    }
+    Obj *r = vm_run_code(S, code, g, (Obj *)g);
+    DECREF(S, code);
+    int status = RS_OK;
+    if (r) DECREF(S, r);
+    else status = finish_with_exception(S, mode == COMPILE_INTERACTIVE);
+    rs_flush(S);
+    return status;
+}
+
+static void set_path0(rs_State *S, const char *filename) {
+    Obj *path = dict_get_cstr(S, ((Module *)S->sys_module)->dict, "path");
+    if (!path || !IS_LIST(path)) return;
+    const char *slash = filename ? strrchr(filename, '/') : NULL;
+    Obj *dir = slash ? str_new(S, filename, (size_t)(slash - filename)) : str_from_cstr(S, "");
+    if (!dir) {
+        exc_clear(S);
+        return;
+    }
+    if (LIST_LEN(path) == 0) list_append(S, path, dir);
+    else SETREF(S, LIST_ITEMS(path)[0], NEWREF(dir));
+    DECREF(S, dir);
+}
+
+int rs_run_string(rs_State *S, const char *source, size_t len, const char *filename) {
+    if (!S) return RS_ERROR_MISUSE;
+    set_path0(S, filename && filename[0] != '<' ? filename : NULL);
+    return run(S, source, len, filename, COMPILE_FILE, NULL);
+}
+
+int rs_run_interactive(rs_State *S, const char *source, size_t len, int *incomplete) {
+    if (!S) return RS_ERROR_MISUSE;
+    return run(S, source, len, "<stdin>", COMPILE_INTERACTIVE, incomplete);
+}
+
+int rs_run_file(rs_State *S, const char *path) {
+    if (!S || !path) return RS_ERROR_MISUSE;
+    char *src;
+    size_t len;
+    int r = rs_read_file(S, path, &src, &len);
+    if (r <= 0) {
+        if (r < 0) exc_clear(S);
+        snprintf(S->last_error, sizeof S->last_error, "can't open file '%s': [Errno 2] No such file or directory", path);
+        return RS_ERROR_MISUSE;
+    }
+    int status = rs_run_string(S, src, len, path);
+    mem_free(&S->mem, src, len + 1);
+    return status;
+}
+
+int rs_exit_status(const rs_State *S) { return S ? S->exit_status : 0; }
+const char *rs_last_error(const rs_State *S) { return S ? S->last_error : "no state"; }
+size_t rs_live_objects(const rs_State *S) { return S ? S->live_objects : 0; }
+size_t rs_live_bytes(const rs_State *S) { return S ? S->mem.bytes : 0; }
+
+/* ---- closing ---- */
+
+/* Breaks every remaining reference cycle by clearing tracked containers until none is left. */
+static void clear_all_tracked(rs_State *S) {
+    for (int round = 0; round < 100; round++) {
+        GCHead *head = S->gc_list;
+        if (head->next == head) return;
+        /* Take a strong reference to each, clear it, release it. */
+        Obj *batch = list_new(S, 0);
+        if (!batch) {
+            exc_clear(S);
+            return;
+        }
+        for (GCHead *g = head->next; g != head; g = g->next)
+            if (FROM_GC(g) != batch && list_append(S, batch, FROM_GC(g)) < 0) {
+                exc_clear(S);
+                break;
+            }
+        for (size_t i = 0; i < LIST_LEN(batch); i++) {
+            Obj *o = LIST_ITEMS(batch)[i];
+            if (TYPE(o)->clear) TYPE(o)->clear(S, o);
+            if (S->exc) exc_clear(S);
+        }
+        DECREF(S, batch);
+    }
+}
+
+void rs_close(rs_State *S) {
+    if (!S) return;
+    rs_flush(S);
+    S->closing = true;
+    exc_clear(S);
+    CLEAR(S, S->handled);
+    if (S->modules) {
+        /* __main__ first, as CPython clears the main module's globals at exit */
+        if (S->main_module) dict_clear_all(S, ((Module *)S->main_module)->dict);
+        dict_clear_all(S, S->modules);
+    }
+    CLEAR(S, S->main_module);
+    CLEAR(S, S->sys_module);
+    CLEAR(S, S->builtins);
+    CLEAR(S, S->memory_error);
+    rs_flush(S);
+    clear_all_tracked(S);
+    rs_flush(S);
+    CLEAR(S, S->modules);
+    CLEAR(S, S->sources);
+    CLEAR(S, S->repr_stack);
+    exc_clear(S);
+    /* Types hold dicts of methods; empty them before the singletons go. */
+    size_t ntypes = 0;
+    Type *const *types = S->t_object ? all_types(S, &ntypes) : NULL;
+    for (size_t i = 0; i < ntypes; i++) {
+        Type *t = types[i];
+        if (!t) continue;
+        if (t->dict) dict_clear_all(S, t->dict);
+        CLEAR(S, t->mro);
+        CLEAR(S, t->bases);
+    }
+    if (S->names) {
+        for (int i = 0; i < NAME_COUNT_; i++) XDECREF(S, S->names[i]);
+        mem_free(&S->mem, S->names, sizeof(Str *) * NAME_COUNT_);
+    }
+    if (S->interned) {
+        /* interned strings are owned by the table */
+        dict_clear_all(S, S->interned);
+        CLEAR(S, S->interned);
+    }
+    for (int c = 0; c < 128; c++) CLEAR(S, S->chars[c]);
+    CLEAR(S, S->empty_str);
+    if (S->empty_tuple) {
+        Obj *e = (Obj *)S->empty_tuple;
+        S->empty_tuple = NULL;
+        DECREF(S, e);
+    }
+    for (int i = 0; i < RS_SMALL_INT_MAX - RS_SMALL_INT_MIN + 1; i++) CLEAR(S, S->small_ints[i]);
+    CLEAR(S, S->true_);
+    CLEAR(S, S->false_);
+    CLEAR(S, S->none);
+    CLEAR(S, S->notimpl);
+    CLEAR(S, S->ellipsis);
+    for (size_t i = 0; i < ntypes; i++) {
+        Type *t = types[i];
+        if (!t) continue;
+        CLEAR(S, t->dict);
+    }
+    for (size_t i = 0; i < ntypes; i++) {
+        Type *t = types[i];
+        if (t) mem_free(&S->mem, AS_GC(t), sizeof(GCHead) + sizeof(Type));
+    }
+    if (S->gc_list) mem_free(&S->mem, S->gc_list, sizeof(GCHead));
+#ifdef RS_CHECK_LEAKS
+    if (S->mem.bytes || S->live_objects) {
+        fprintf(stderr, "refscope: leak at close: %zu bytes in %zu blocks, %zu objects\n", S->mem.bytes, S->mem.blocks,
+                S->live_objects);
+    }
+#endif
+    mem_finish(&S->mem);
+    rs_Alloc alloc = S->mem.alloc;
+    void *ud = S->mem.ud;
+    alloc(ud, S, sizeof(rs_State), 0);
+}

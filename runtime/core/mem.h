@@ -1,0 +1,47 @@
+/*
+ * mem.h: every byte the runtime uses. Large blocks go straight to the
+ * embedder's allocator; small ones (up to MEM_SMALL_MAX) come from size-class
+ * pools carved out of arenas, as CPython's obmalloc does. Both paths keep an
+ * exact count of bytes and blocks in use, and enforce the memory limit.
+ */
+#ifndef RS_MEM_H
+#define RS_MEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "../include/refscope.h"
+
+#define MEM_ALIGN 16
+#define MEM_SMALL_MAX 512
+#define MEM_NCLASSES (MEM_SMALL_MAX / MEM_ALIGN)
+#define MEM_ARENA_SIZE (64 * 1024)
+
+typedef struct MemFree { struct MemFree *next; } MemFree;
+typedef struct MemArena { struct MemArena *next; } MemArena;
+
+typedef struct Mem {
+    rs_Alloc alloc;
+    void *ud;
+    MemFree *free_lists[MEM_NCLASSES];
+    MemArena *arenas;
+    char *bump, *bump_end;  /* the unused tail of the newest arena */
+    size_t bytes;           /* bytes handed out and not yet freed */
+    size_t blocks;
+    size_t peak_bytes;
+    size_t limit;           /* 0: none */
+    size_t arena_bytes;     /* bytes taken from the embedder for arenas */
+} Mem;
+
+void mem_init(Mem *m, rs_Alloc alloc, void *ud, size_t limit);
+/* Returns every arena to the embedder. Blocks still in use are lost. */
+void mem_finish(Mem *m);
+
+/* NULL when the allocator fails or the limit would be passed. */
+void *mem_alloc(Mem *m, size_t size);
+void mem_free(Mem *m, void *p, size_t size);
+void *mem_realloc(Mem *m, void *p, size_t osize, size_t nsize);
+
+/* The default allocator: the C library's realloc and free. */
+void *mem_libc_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+#endif

@@ -1,0 +1,143 @@
+/*
+ * state.h: rs_State, the one place where a runtime's mutable state lives.
+ * Nothing in refscope is global: built-in types, singletons, interned
+ * strings, the collector's lists, the current exception and the frame stack
+ * all hang off the state, so independent states never interfere.
+ */
+#ifndef RS_STATE_H
+#define RS_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "../include/refscope.h"
+#include "mem.h"
+
+struct Obj;
+struct Type;
+struct Dict;
+struct Tuple;
+struct Str;
+struct Frame;
+struct Int;
+struct GCHead;
+
+/* Every built-in type: X(field name, Python name). */
+#define RS_BUILTIN_TYPES(X) \
+    X(object, "object") X(type, "type") X(none, "NoneType") X(notimpl, "NotImplementedType") \
+    X(ellipsis, "ellipsis") X(int, "int") X(bool, "bool") X(float, "float") X(str, "str") \
+    X(tuple, "tuple") X(list, "list") X(dict, "dict") X(set, "set") X(frozenset, "frozenset") \
+    X(range, "range") X(slice, "slice") X(function, "function") X(method, "method") \
+    X(builtin, "builtin_function_or_method") X(method_descr, "method_descriptor") \
+    X(code, "code") X(frame, "frame") X(cell, "cell") X(module, "module") \
+    X(generator, "generator") X(traceback, "traceback") X(property, "property") \
+    X(classmethod, "classmethod") X(staticmethod, "staticmethod") X(super, "super") \
+    X(list_iter, "list_iterator") X(tuple_iter, "tuple_iterator") X(str_iter, "str_ascii_iterator") \
+    X(range_iter, "range_iterator") X(dict_keys, "dict_keys") X(dict_values, "dict_values") \
+    X(dict_items, "dict_items") X(dict_iter, "dict_iterator") X(set_iter, "set_iterator") \
+    X(seq_iter, "iterator") X(enumerate, "enumerate") X(zip, "zip") X(map, "map") \
+    X(filter, "filter") X(reversed, "reversed") X(callable_iter, "callable_iterator") \
+    X(file, "TextIOWrapper") X(getset, "getset_descriptor") X(member, "member_descriptor")
+
+/* The exception hierarchy: X(field, Python name, base field). Order: bases first. */
+#define RS_EXCEPTION_TYPES(X) \
+    X(BaseException, "BaseException", object) \
+    X(SystemExit, "SystemExit", BaseException) \
+    X(KeyboardInterrupt, "KeyboardInterrupt", BaseException) \
+    X(GeneratorExit, "GeneratorExit", BaseException) \
+    X(Exception, "Exception", BaseException) \
+    X(StopIteration, "StopIteration", Exception) \
+    X(ArithmeticError, "ArithmeticError", Exception) \
+    X(FloatingPointError, "FloatingPointError", ArithmeticError) \
+    X(OverflowError, "OverflowError", ArithmeticError) \
+    X(ZeroDivisionError, "ZeroDivisionError", ArithmeticError) \
+    X(AssertionError, "AssertionError", Exception) \
+    X(AttributeError, "AttributeError", Exception) \
+    X(BufferError, "BufferError", Exception) \
+    X(EOFError, "EOFError", Exception) \
+    X(ImportError, "ImportError", Exception) \
+    X(ModuleNotFoundError, "ModuleNotFoundError", ImportError) \
+    X(LookupError, "LookupError", Exception) \
+    X(IndexError, "IndexError", LookupError) \
+    X(KeyError, "KeyError", LookupError) \
+    X(MemoryError, "MemoryError", Exception) \
+    X(NameError, "NameError", Exception) \
+    X(UnboundLocalError, "UnboundLocalError", NameError) \
+    X(OSError, "OSError", Exception) \
+    X(FileNotFoundError, "FileNotFoundError", OSError) \
+    X(FileExistsError, "FileExistsError", OSError) \
+    X(IsADirectoryError, "IsADirectoryError", OSError) \
+    X(PermissionError, "PermissionError", OSError) \
+    X(ReferenceError, "ReferenceError", Exception) \
+    X(RuntimeError, "RuntimeError", Exception) \
+    X(NotImplementedError, "NotImplementedError", RuntimeError) \
+    X(RecursionError, "RecursionError", RuntimeError) \
+    X(SyntaxError, "SyntaxError", Exception) \
+    X(IndentationError, "IndentationError", SyntaxError) \
+    X(TabError, "TabError", IndentationError) \
+    X(SystemError, "SystemError", Exception) \
+    X(TypeError, "TypeError", Exception) \
+    X(ValueError, "ValueError", Exception) \
+    X(UnicodeError, "UnicodeError", ValueError) \
+    X(UnicodeDecodeError, "UnicodeDecodeError", UnicodeError) \
+    X(UnicodeEncodeError, "UnicodeEncodeError", UnicodeError) \
+    X(Warning, "Warning", Exception) \
+    X(UserWarning, "UserWarning", Warning) \
+    X(DeprecationWarning, "DeprecationWarning", Warning) \
+    X(RuntimeWarning, "RuntimeWarning", Warning) \
+    X(ResourceWarning, "ResourceWarning", Warning) \
+    X(StopAsyncIteration, "StopAsyncIteration", Exception)
+
+#define RS_SMALL_INT_MIN (-5)
+#define RS_SMALL_INT_MAX 256
+#define RS_OUTBUF_SIZE 8192
+
+typedef struct OutBuf {
+    char data[RS_OUTBUF_SIZE];
+    size_t len;
+} OutBuf;
+
+struct rs_State {
+    Mem mem;
+    rs_Options opts;
+    size_t live_objects;
+
+#define X_FIELD(f, n) struct Type *t_##f;
+    RS_BUILTIN_TYPES(X_FIELD)
+#undef X_FIELD
+#define X_FIELD(f, n, b) struct Type *e_##f;
+    RS_EXCEPTION_TYPES(X_FIELD)
+#undef X_FIELD
+
+    struct Obj *none, *notimpl, *ellipsis, *true_, *false_;
+    struct Tuple *empty_tuple;
+    struct Str *empty_str;
+    struct Str *chars[128];          /* one-character ASCII strings */
+    struct Int *small_ints[RS_SMALL_INT_MAX - RS_SMALL_INT_MIN + 1];
+    struct Dict *interned;           /* str -> str: names and identifiers */
+    struct Str **names;              /* interned dunder and common names, see names.h */
+
+    struct GCHead *gc_list;          /* sentinel of the list of tracked objects */
+
+    /* Exceptions. */
+    struct Obj *exc;                 /* being raised, NULL when none */
+    struct Obj *handled;             /* being handled (sys.exc_info()), NULL when none */
+    struct Obj *memory_error;        /* preallocated, raised when allocation fails */
+
+    /* Execution. */
+    struct Frame *frame;             /* innermost running frame */
+    int depth, recursion_limit;
+    int repr_depth;
+    struct Dict *builtins;           /* the builtins module's dict */
+    struct Dict *modules;            /* sys.modules */
+    struct Obj *sys_module;
+    struct Obj *main_module;
+    struct Obj *repr_stack;          /* list of containers being repr'd */
+    struct Dict *sources;            /* filename -> source text, for tracebacks */
+    int exit_status;
+    bool exiting;                    /* SystemExit propagating to the top */
+    bool closing;
+    char last_error[256];
+    OutBuf out, err;
+};
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * registry.h: the built-in modules a script can import, each made fresh per
+ * state by its create function.
+ */
+#ifndef RS_REGISTRY_H
+#define RS_REGISTRY_H
+
+#include "../objects/object.h"
+
+/* A new module object for a built-in module name; NULL (no exception) when there is none. */
+Obj *registry_create(rs_State *S, const char *name);
+
+Obj *builtins_create(rs_State *S);
+Obj *sys_create(rs_State *S);
+Obj *math_create(rs_State *S);
+Obj *time_create(rs_State *S);
+
+#endif

@@ -1,0 +1,571 @@
+/*
+ * exception.c: BaseException and its hierarchy, raising with CPython's
+ * implicit chaining (__context__), and printing tracebacks and unraisable
+ * exceptions in CPython's format.
+ */
+#include "exception.h"
+#include <stdio.h>
+#include <string.h>
+#include "../core/buf.h"
+#include "abstract.h"
+#include "cfunc.h"
+#include "dict.h"
+#include "frame.h"
+#include "int.h"
+#include "list.h"
+#include "str.h"
+#include "tuple.h"
+#include "typeobj.h"
+
+void rs_write(rs_State *S, int stream, const char *data, size_t len);
+
+/* ---- objects ---- */
+
+Obj *exc_new(rs_State *S, Type *t, Obj *const *args, size_t nargs) {
+    Exc *e = (Exc *)obj_alloc(S, t, t->basicsize);
+    if (!e) return NULL;
+    memset((char *)e + sizeof(Obj), 0, t->basicsize - sizeof(Obj));
+    e->args = (Tuple *)tuple_from_array(S, args, nargs);
+    if (!e->args) {
+        DECREF(S, e);
+        return NULL;
+    }
+    if ((t == S->e_StopIteration || type_is_subtype(t, S->e_StopIteration) || t == S->e_SystemExit ||
+         type_is_subtype(t, S->e_SystemExit)))
+        e->value = NEWREF(nargs == 0 ? S->none : nargs == 1 ? args[0] : (Obj *)e->args);
+    return (Obj *)e;
+}
+
+static Obj *exc_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    (void)kwnames;
+    return exc_new(S, t, args, nargs);
+}
+
+static int exc_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    Exc *e = (Exc *)o;
+    if (kwnames && kwnames->len) {
+        exc_raisef(S, S->e_TypeError, "%s() takes no keyword arguments", type_name(TYPE(o)));
+        return -1;
+    }
+    Obj *t = tuple_from_array(S, args, nargs);
+    if (!t) return -1;
+    SETREF(S, e->args, (Tuple *)t);
+    if (is_instance_of(o, S->e_StopIteration) || is_instance_of(o, S->e_SystemExit))
+        SETREF(S, e->value, NEWREF(nargs == 0 ? S->none : nargs == 1 ? args[0] : t));
+    return 0;
+}
+
+static void exc_clear_slot(rs_State *S, Obj *o) {
+    Exc *e = (Exc *)o;
+    CLEAR(S, e->dict);
+    CLEAR(S, e->args);
+    CLEAR(S, e->traceback);
+    CLEAR(S, e->context);
+    CLEAR(S, e->cause);
+    CLEAR(S, e->value);
+}
+
+static void exc_dealloc(rs_State *S, Obj *o) {
+    gc_untrack(S, o);
+    exc_clear_slot(S, o);
+    obj_free(S, o, TYPE(o)->basicsize);
+}
+
+static int exc_traverse(Obj *o, VisitFn visit, void *arg) {
+    Exc *e = (Exc *)o;
+    Obj *refs[] = {(Obj *)e->dict, (Obj *)e->args, e->traceback, e->context, e->cause, e->value};
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+        if (refs[i]) {
+            int r = visit(refs[i], arg);
+            if (r) return r;
+        }
+    return 0;
+}
+
+static Obj *exc_str(rs_State *S, Obj *o) {
+    Exc *e = (Exc *)o;
+    if (!e->args || e->args->len == 0) return NEWREF(S->empty_str);
+    if (e->args->len == 1) {
+        if (is_instance_of(o, S->e_KeyError)) return obj_repr(S, e->args->items[0]);
+        return obj_str(S, e->args->items[0]);
+    }
+    return obj_str(S, (Obj *)e->args);
+}
+
+static Obj *exc_repr(rs_State *S, Obj *o) {
+    Exc *e = (Exc *)o;
+    const char *name = type_name(TYPE(o));
+    if (!e->args || e->args->len == 0) return str_fromf(S, "%s()", name);
+    if (e->args->len == 1) return str_fromf(S, "%s(%R)", name, e->args->items[0]);
+    return str_fromf(S, "%s%R", name, (Obj *)e->args);
+}
+
+static Obj *exc_getattr(rs_State *S, Obj *o, Str *name) {
+    Exc *e = (Exc *)o;
+    const char *n = STR_DATA(name);
+    if (n[0] == '_' && n[1] == '_') {
+        if (!strcmp(n, "__traceback__")) return NEWREF(e->traceback ? e->traceback : S->none);
+        if (!strcmp(n, "__context__")) return NEWREF(e->context ? e->context : S->none);
+        if (!strcmp(n, "__cause__")) return NEWREF(e->cause ? e->cause : S->none);
+        if (!strcmp(n, "__suppress_context__")) return bool_from(S, e->suppress_context);
+    }
+    if (!strcmp(n, "args")) return NEWREF(e->args);
+    if (e->value && (!strcmp(n, "value") || !strcmp(n, "code"))) {
+        bool stop = is_instance_of(o, S->e_StopIteration);
+        if ((stop && n[0] == 'v') || (!stop && n[0] == 'c')) return NEWREF(e->value);
+    }
+    if (is_instance_of(o, S->e_OSError) && e->args && e->args->len >= 2) {
+        if (!strcmp(n, "errno")) return NEWREF(e->args->items[0]);
+        if (!strcmp(n, "strerror")) return NEWREF(e->args->items[1]);
+    }
+    Obj *r = obj_generic_getattr(S, o, name);
+    if (r || !exc_matches(S, S->e_AttributeError)) return r;
+    if (is_instance_of(o, S->e_OSError) && (!strcmp(n, "errno") || !strcmp(n, "strerror") || !strcmp(n, "filename"))) {
+        exc_clear(S);
+        return NEWREF(S->none);
+    }
+    return NULL;
+}
+
+static int exc_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
+    Exc *e = (Exc *)o;
+    const char *n = STR_DATA(name);
+    if (!strcmp(n, "__traceback__")) {
+        if (v && v != S->none && TYPE(v) != S->t_traceback) {
+            exc_raisef(S, S->e_TypeError, "__traceback__ must be a traceback or None");
+            return -1;
+        }
+        SETREF(S, e->traceback, v && v != S->none ? NEWREF(v) : NULL);
+        return 0;
+    }
+    if (!strcmp(n, "__context__")) {
+        SETREF(S, e->context, v && v != S->none ? NEWREF(v) : NULL);
+        return 0;
+    }
+    if (!strcmp(n, "__cause__")) {
+        SETREF(S, e->cause, v && v != S->none ? NEWREF(v) : NULL);
+        e->suppress_context = true;
+        return 0;
+    }
+    if (!strcmp(n, "__suppress_context__")) {
+        int t = v ? obj_truth(S, v) : 0;
+        if (t < 0) return -1;
+        e->suppress_context = t;
+        return 0;
+    }
+    if (!strcmp(n, "args")) {
+        Obj *t = v ? tuple_from_array(S, IS_TUPLE(v) ? TUPLE_ITEMS(v) : &v, IS_TUPLE(v) ? TUPLE_LEN(v) : 1) : NULL;
+        if (!t) return -1;
+        SETREF(S, e->args, (Tuple *)t);
+        return 0;
+    }
+    return obj_generic_setattr(S, o, name, v);
+}
+
+static Obj *m_with_traceback(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_no_kwargs(S, "with_traceback", kw) < 0 || args_count(S, "with_traceback", nargs, 1, 1) < 0) return NULL;
+    Obj *name = str_intern_cstr(S, "__traceback__");
+    if (!name) return NULL;
+    int r = exc_setattr(S, self, (Str *)name, args[0]);
+    DECREF(S, name);
+    if (r < 0) return NULL;
+    return NEWREF(self);
+}
+
+static const CFuncDef exc_methods[] = {{"with_traceback", m_with_traceback}, {NULL, NULL}};
+
+/* ---- tracebacks ---- */
+
+static void tb_dealloc(rs_State *S, Obj *o) {
+    Traceback *t = (Traceback *)o;
+    gc_untrack(S, o);
+    XDECREF(S, t->next);
+    XDECREF(S, t->frame);
+    obj_free(S, o, sizeof(Traceback));
+}
+
+static int tb_traverse(Obj *o, VisitFn visit, void *arg) {
+    Traceback *t = (Traceback *)o;
+    int r = t->next ? visit((Obj *)t->next, arg) : 0;
+    return r ? r : t->frame ? visit((Obj *)t->frame, arg) : 0;
+}
+
+static void tb_clear(rs_State *S, Obj *o) {
+    CLEAR(S, ((Traceback *)o)->next);
+    CLEAR(S, ((Traceback *)o)->frame);
+}
+
+static Obj *tb_getattr(rs_State *S, Obj *o, Str *name) {
+    Traceback *t = (Traceback *)o;
+    const char *n = STR_DATA(name);
+    if (!strcmp(n, "tb_next")) return NEWREF(t->next ? (Obj *)t->next : S->none);
+    if (!strcmp(n, "tb_frame")) return NEWREF(t->frame);
+    if (!strcmp(n, "tb_lineno")) return int_from_i64(S, t->lineno);
+    if (!strcmp(n, "tb_lasti")) return int_from_i64(S, t->lasti * 2);
+    return obj_generic_getattr(S, o, name);
+}
+
+int exc_add_traceback(rs_State *S, Obj *exc, Frame *f) {
+    Exc *e = (Exc *)exc;
+    Traceback *t = (Traceback *)obj_alloc(S, S->t_traceback, sizeof(Traceback));
+    if (!t) return -1;
+    t->next = (Traceback *)e->traceback;
+    t->frame = (Frame *)NEWREF(f);
+    t->lasti = f->lasti;
+    t->lineno = frame_lineno(f);
+    e->traceback = (Obj *)t;
+    return 0;
+}
+
+/* ---- raising ---- */
+
+void exc_set(rs_State *S, Obj *exc) {
+    Obj *handled = S->handled;
+    if (handled && handled != exc && IS_EXC(exc)) {
+        Exc *e = (Exc *)exc;
+        if (!e->context) {
+            /* Avoid creating a cycle in the context chain. */
+            Obj *o = handled;
+            while (o) {
+                Exc *oe = (Exc *)o;
+                if (oe->context == exc) {
+                    CLEAR(S, oe->context);
+                    break;
+                }
+                o = oe->context;
+            }
+            e->context = NEWREF(handled);
+        }
+    }
+    Obj *old = S->exc;
+    S->exc = exc;
+    XDECREF(S, old);
+}
+
+Obj *exc_fetch(rs_State *S) {
+    Obj *e = S->exc;
+    S->exc = NULL;
+    return e;
+}
+
+void exc_clear(rs_State *S) {
+    Obj *e = S->exc;
+    S->exc = NULL;
+    XDECREF(S, e);
+}
+
+bool exc_matches(rs_State *S, Type *t) { return S->exc && is_instance_of(S->exc, t); }
+
+Obj *exc_nomemory(rs_State *S) {
+    if (S->exc == S->memory_error) return NULL;
+    Exc *e = (Exc *)S->memory_error;
+    if (e) {
+        /* The preallocated instance is reused: drop its old traceback. */
+        CLEAR(S, e->traceback);
+        CLEAR(S, e->context);
+        exc_set(S, NEWREF(S->memory_error));
+    }
+    return NULL;
+}
+
+Obj *exc_raisef(rs_State *S, Type *t, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Obj *msg = str_fromv(S, fmt, ap);
+    va_end(ap);
+    if (!msg) return NULL;
+    Obj *e = exc_new(S, t, &msg, 1);
+    DECREF(S, msg);
+    if (e) exc_set(S, e);
+    return NULL;
+}
+
+Obj *exc_raise_value(rs_State *S, Type *t, Obj *value) {
+    Obj *e = exc_new(S, t, &value, 1);
+    if (e) exc_set(S, e);
+    return NULL;
+}
+
+Obj *exc_raise(rs_State *S, Obj *exc) {
+    if (TYPE(exc) == S->t_type && IS_EXC_TYPE(exc)) {
+        Obj *inst = obj_call0(S, exc);
+        if (!inst) return NULL;
+        if (!IS_EXC(inst)) {
+            exc_raisef(S, S->e_TypeError, "calling %R should have returned an instance of BaseException, not %s", exc,
+                       type_name(TYPE(inst)));
+            DECREF(S, inst);
+            return NULL;
+        }
+        exc_set(S, inst);
+        return NULL;
+    }
+    if (IS_EXC(exc)) {
+        exc_set(S, NEWREF(exc));
+        return NULL;
+    }
+    return exc_raisef(S, S->e_TypeError, "exceptions must derive from BaseException");
+}
+
+int exc_given_matches(rs_State *S, Obj *exc, Obj *spec) {
+    if (IS_TUPLE(spec)) {
+        for (size_t i = 0; i < TUPLE_LEN(spec); i++) {
+            int r = exc_given_matches(S, exc, TUPLE_ITEMS(spec)[i]);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!(TYPE(spec) == S->t_type || type_is_subtype(TYPE(spec), S->t_type)) || !IS_EXC_TYPE(spec)) {
+        exc_raisef(S, S->e_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return is_instance_of(exc, (Type *)spec);
+}
+
+Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, const char *text, size_t textlen);
+Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, const char *text, size_t textlen) {
+    Obj *m = str_from_cstr(S, msg);
+    if (!m) return NULL;
+    Obj *e = exc_new(S, t, &m, 1);
+    DECREF(S, m);
+    if (!e) return NULL;
+    Dict **dp = obj_dict_ptr(S, e);
+    if (dp && !*dp) *dp = (Dict *)dict_new(S);
+    if (dp && *dp) {
+        Obj *fn = str_from_cstr(S, filename), *ln = int_from_i64(S, line), *co = int_from_i64(S, col);
+        Obj *tx = text ? str_new(S, text, textlen) : NEWREF(S->none);
+        Obj *ms = str_from_cstr(S, msg);
+        if (fn && ln && co && tx && ms) {
+            dict_set_cstr(S, *dp, "filename", fn);
+            dict_set_cstr(S, *dp, "lineno", ln);
+            dict_set_cstr(S, *dp, "offset", co);
+            dict_set_cstr(S, *dp, "text", tx);
+            dict_set_cstr(S, *dp, "msg", ms);
+            Obj *detail = tuple_pack(S, 4, NEWREF(fn), NEWREF(ln), NEWREF(co), NEWREF(tx));
+            if (detail) {
+                Obj *args = tuple_pack(S, 2, NEWREF(ms), detail);
+                if (args) SETREF(S, ((Exc *)e)->args, (Tuple *)args);
+            }
+        }
+        XDECREF(S, fn);
+        XDECREF(S, ln);
+        XDECREF(S, co);
+        XDECREF(S, tx);
+        XDECREF(S, ms);
+    }
+    exc_set(S, e);
+    return NULL;
+}
+
+/* ---- printing ---- */
+
+static void write_str(rs_State *S, Buf *b) {
+    if (b->len) rs_write(S, 2, b->data, b->len);
+    b->len = 0;
+}
+
+/* The text of line `line` of filename, stripped, when the source is known. */
+static void add_source_line(rs_State *S, Buf *b, Str *filename, int line) {
+    Obj *src = S->sources ? dict_get(S, S->sources, (Obj *)filename) : NULL;
+    if (!src || line < 1) return;
+    const char *p = STR_DATA(src), *e = p + ((Str *)src)->nbytes;
+    for (int l = 1; l < line && p < e; p++)
+        if (*p == '\n') l++;
+    if (p >= e) return;
+    const char *q = p;
+    while (q < e && *q != '\n') q++;
+    while (p < q && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
+    const char *end = q;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t')) end--;
+    if (end == p) return;
+    buf_adds(b, "    ");
+    buf_add(b, p, (size_t)(end - p));
+    buf_addc(b, '\n');
+}
+
+static void print_tb(rs_State *S, Buf *b, Traceback *tb) {
+    /* CPython collapses long runs of the same line: "[Previous line repeated N more times]" */
+    Str *last_file = NULL, *last_name = NULL;
+    int last_line = -1, repeats = 0;
+    for (; tb; tb = tb->next) {
+        Code *c = tb->frame->code;
+        if (last_file && str_eq(last_file, c->filename) && last_line == tb->lineno && str_eq(last_name, c->name)) {
+            if (++repeats > 3) continue;
+        } else {
+            if (repeats > 3) buf_printf(b, "  [Previous line repeated %d more time%s]\n", repeats - 3, repeats - 3 == 1 ? "" : "s");
+            repeats = 1;
+        }
+        last_file = c->filename;
+        last_line = tb->lineno;
+        last_name = c->name;
+        buf_printf(b, "  File \"%s\", line %d, in %s\n", STR_DATA(c->filename), tb->lineno, STR_DATA(c->name));
+        add_source_line(S, b, c->filename, tb->lineno);
+    }
+    if (repeats > 3) buf_printf(b, "  [Previous line repeated %d more time%s]\n", repeats - 3, repeats - 3 == 1 ? "" : "s");
+}
+
+static Obj *dict_attr(rs_State *S, Obj *e, const char *name) {
+    Dict **dp = obj_dict_ptr(S, e);
+    return dp && *dp ? dict_get_cstr(S, *dp, name) : NULL;
+}
+
+static void print_exception_line(rs_State *S, Buf *b, Obj *exc) {
+    Type *t = TYPE(exc);
+    if (is_instance_of(exc, S->e_SyntaxError)) {
+        Obj *fn = dict_attr(S, exc, "filename"), *ln = dict_attr(S, exc, "lineno"), *off = dict_attr(S, exc, "offset");
+        Obj *text = dict_attr(S, exc, "text"), *msg = dict_attr(S, exc, "msg");
+        if (fn && ln && IS_STR(fn) && IS_INT(ln)) {
+            buf_printf(b, "  File \"%s\", line %lld\n", STR_DATA(fn), (long long)((Int *)ln)->small);
+            if (text && IS_STR(text)) {
+                const char *p = STR_DATA(text), *e = p + ((Str *)text)->nbytes;
+                int stripped = 0;
+                while (p < e && (*p == ' ' || *p == '\t' || *p == '\f')) {
+                    p++;
+                    stripped++;
+                }
+                while (e > p && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ')) e--;
+                if (e > p) {
+                    buf_adds(b, "    ");
+                    buf_add(b, p, (size_t)(e - p));
+                    buf_addc(b, '\n');
+                    if (off && IS_INT(off)) {
+                        long long col = ((Int *)off)->small - stripped;
+                        long long width = 0;
+                        for (const char *q = p; q < e; q++)
+                            if (((unsigned char)*q & 0xC0) != 0x80) width++;
+                        if (col < 1) col = 1;
+                        if (col > width + 1) col = width + 1;
+                        buf_adds(b, "    ");
+                        for (long long i = 1; i < col; i++) buf_addc(b, ' ');
+                        buf_adds(b, "^\n");
+                    }
+                }
+            }
+        }
+        buf_printf(b, "%s: ", type_name(t));
+        if (msg && IS_STR(msg)) buf_add(b, STR_DATA(msg), ((Str *)msg)->nbytes);
+        buf_addc(b, '\n');
+        return;
+    }
+    Obj *module = NULL;
+    if (t->flags & TF_HEAP) {
+        module = t->dict ? dict_get_cstr(S, t->dict, "__module__") : NULL;
+        if (module && IS_STR(module) && !str_eq_cstr(module, "builtins") && !str_eq_cstr(module, "__main__"))
+            buf_printf(b, "%s.", STR_DATA(module));
+    }
+    buf_adds(b, type_name(t));
+    Obj *s = obj_str(S, exc);
+    if (!s) {
+        exc_clear(S);
+        buf_adds(b, ": <exception str() failed>\n");
+        return;
+    }
+    if (((Str *)s)->nbytes) {
+        buf_adds(b, ": ");
+        buf_add(b, STR_DATA(s), ((Str *)s)->nbytes);
+    }
+    DECREF(S, s);
+    buf_addc(b, '\n');
+}
+
+static void print_chain(rs_State *S, Buf *b, Obj *exc, Obj *seen, int depth) {
+    Exc *e = (Exc *)exc;
+    if (depth > 50) return;
+    if (list_append(S, seen, exc) < 0) {
+        exc_clear(S);
+        return;
+    }
+    Obj *cause = e->cause, *context = e->context;
+    bool shown = false;
+    for (size_t i = 0; i < LIST_LEN(seen); i++) {
+        if (cause && LIST_ITEMS(seen)[i] == cause) cause = NULL;
+        if (context && LIST_ITEMS(seen)[i] == context) context = NULL;
+    }
+    if (cause && IS_EXC(cause)) {
+        print_chain(S, b, cause, seen, depth + 1);
+        buf_adds(b, "\nThe above exception was the direct cause of the following exception:\n\n");
+        shown = true;
+    } else if (context && IS_EXC(context) && !e->suppress_context) {
+        print_chain(S, b, context, seen, depth + 1);
+        buf_adds(b, "\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    (void)shown;
+    if (e->traceback) {
+        buf_adds(b, "Traceback (most recent call last):\n");
+        print_tb(S, b, (Traceback *)e->traceback);
+    }
+    print_exception_line(S, b, exc);
+}
+
+void exc_print(rs_State *S, Obj *exc) {
+    Obj *saved = exc_fetch(S);
+    Buf b;
+    buf_init(&b, &S->mem);
+    if (!IS_EXC(exc)) {
+        buf_adds(&b, "TypeError: print_exception(): Exception expected\n");
+    } else {
+        Obj *seen = list_new(S, 0);
+        if (seen) {
+            print_chain(S, &b, exc, seen, 0);
+            DECREF(S, seen);
+        } else {
+            exc_clear(S);
+        }
+    }
+    if (b.failed) rs_write(S, 2, "MemoryError\n", 12);
+    else write_str(S, &b);
+    buf_free(&b);
+    exc_clear(S);
+    S->exc = saved;
+}
+
+void exc_write_unraisable(rs_State *S, const char *where, Obj *obj) {
+    Obj *exc = exc_fetch(S);
+    if (!exc) return;
+    Buf b;
+    buf_init(&b, &S->mem);
+    buf_adds(&b, where ? where : "Exception ignored in");
+    if (obj) {
+        Obj *r = obj_repr(S, obj);
+        if (r) {
+            buf_adds(&b, ": ");
+            buf_add(&b, STR_DATA(r), ((Str *)r)->nbytes);
+            DECREF(S, r);
+        } else {
+            exc_clear(S);
+            buf_adds(&b, ": <object repr() failed>");
+        }
+    }
+    buf_addc(&b, '\n');
+    if (((Exc *)exc)->traceback) {
+        buf_adds(&b, "Traceback (most recent call last):\n");
+        print_tb(S, &b, (Traceback *)((Exc *)exc)->traceback);
+    }
+    print_exception_line(S, &b, exc);
+    if (!b.failed) write_str(S, &b);
+    buf_free(&b);
+    DECREF(S, exc);
+}
+
+void exc_init_types(rs_State *S) {
+#define X_INIT(f, n, b)                        \
+    {                                          \
+        Type *t = S->e_##f;                    \
+        t->dealloc = exc_dealloc;              \
+        t->traverse = exc_traverse;            \
+        t->clear = exc_clear_slot;             \
+        t->str = exc_str;                      \
+        t->repr = exc_repr;                    \
+        t->getattr = exc_getattr;              \
+        t->setattr = exc_setattr;              \
+        t->tp_new = exc_tp_new;                \
+        t->init = exc_init;                    \
+    }
+    RS_EXCEPTION_TYPES(X_INIT)
+#undef X_INIT
+    cfunc_add_methods(S, S->e_BaseException, exc_methods);
+    Type *t = S->t_traceback;
+    t->dealloc = tb_dealloc;
+    t->traverse = tb_traverse;
+    t->clear = tb_clear;
+    t->getattr = tb_getattr;
+}

@@ -1,0 +1,83 @@
+/*
+ * object.c: allocation and deallocation of objects, and the list of tracked
+ * GC objects. Every object's memory comes from the state's allocator; a GC
+ * object's block starts with its GCHead.
+ */
+#include "object.h"
+#include <string.h>
+#include "exception.h"
+#include "tuple.h"
+
+Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
+    bool gc = (t->flags & TF_GC) != 0;
+    size_t total = size + (gc ? sizeof(GCHead) : 0);
+    char *block = mem_alloc(&S->mem, total);
+    if (!block) {
+        exc_nomemory(S);
+        return NULL;
+    }
+    Obj *o;
+    if (gc) {
+        GCHead *g = (GCHead *)block;
+        g->next = g->prev = NULL;
+        g->gc_refs = 0;
+        g->gc_flags = 0;
+        o = FROM_GC(g);
+    } else {
+        o = (Obj *)block;
+    }
+    o->refcnt = 1;
+    o->type = t;
+    if (t->flags & TF_HEAP) INCREF(t);
+    S->live_objects++;
+    if (gc) gc_track(S, o);
+    return o;
+}
+
+void obj_free(rs_State *S, Obj *o, size_t size) {
+    Type *t = o->type;
+    bool gc = (t->flags & TF_GC) != 0;
+    S->live_objects--;
+    if (gc) {
+        if (gc_is_tracked(o)) gc_untrack(S, o);
+        mem_free(&S->mem, AS_GC(o), size + sizeof(GCHead));
+    } else {
+        mem_free(&S->mem, o, size);
+    }
+    if (t->flags & TF_HEAP) DECREF(S, t);
+}
+
+void obj_dealloc(rs_State *S, Obj *o) { o->type->dealloc(S, o); }
+
+void gc_track(rs_State *S, Obj *o) {
+    GCHead *g = AS_GC(o), *head = S->gc_list;
+    if (g->gc_flags & GCF_TRACKED) return;
+    g->gc_flags |= GCF_TRACKED;
+    g->prev = head->prev;
+    g->next = head;
+    head->prev->next = g;
+    head->prev = g;
+}
+
+void gc_untrack(rs_State *S, Obj *o) {
+    (void)S;
+    GCHead *g = AS_GC(o);
+    if (!(g->gc_flags & GCF_TRACKED)) return;
+    g->gc_flags &= ~(uintptr_t)GCF_TRACKED;
+    g->prev->next = g->next;
+    g->next->prev = g->prev;
+    g->next = g->prev = NULL;
+}
+
+bool type_is_subtype(Type *a, Type *b) {
+    if (a == b) return true;
+    Tuple *mro = a->mro;
+    if (mro) {
+        for (size_t i = 0; i < mro->len; i++)
+            if (mro->items[i] == (Obj *)b) return true;
+        return false;
+    }
+    for (Type *t = a->base; t; t = t->base)
+        if (t == b) return true;
+    return false;
+}

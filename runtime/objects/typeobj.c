@@ -1,0 +1,1360 @@
+/*
+ * typeobj.c: `type` and `object`, and classes made in Python. A class's
+ * slots point at slot_* functions that look the matching dunder up along the
+ * MRO at call time and fall back to the nearest built-in base, so assigning
+ * C.__add__ later works as in CPython. Instances of classes are released by
+ * subtype_dealloc: __del__ first (once, PEP 442: it may resurrect), then
+ * __slots__ values, then the instance dict, then the built-in base's part.
+ */
+#include "typeobj.h"
+#include <stdio.h>
+#include <string.h>
+#include "abstract.h"
+#include "cfunc.h"
+#include "descr.h"
+#include "dict.h"
+#include "exception.h"
+#include "func.h"
+#include "int.h"
+#include "list.h"
+#include "names.h"
+#include "str.h"
+#include "tuple.h"
+
+/* ---- lookups ---- */
+
+Obj *type_lookup(rs_State *S, Type *t, Str *name) {
+    Tuple *mro = t->mro;
+    if (!mro) return t->dict ? dict_get_str(S, t->dict, name) : NULL;
+    for (size_t i = 0; i < mro->len; i++) {
+        Type *b = (Type *)mro->items[i];
+        if (!b->dict) continue;
+        Obj *v = dict_get_str(S, b->dict, name);
+        if (v) return v;
+    }
+    return NULL;
+}
+
+/* The built-in type whose layout instances of t share. */
+static Type *solid_base(Type *t) {
+    while (t->flags & TF_HEAP) t = t->base;
+    return t;
+}
+
+Dict **obj_dict_ptr(rs_State *S, Obj *o) {
+    (void)S;
+    size_t off = TYPE(o)->dictoffset;
+    return off ? (Dict **)((char *)o + off) : NULL;
+}
+
+Obj *type_repr_name(rs_State *S, Type *t) {
+    if (t->flags & TF_HEAP) {
+        Obj *mod = t->dict ? dict_get_str(S, t->dict, NAME(__module__)) : NULL;
+        if (mod && IS_STR(mod) && !str_eq_cstr(mod, "builtins")) return str_fromf(S, "<class '%U.%U'>", (Str *)mod, t->qualname);
+        return str_fromf(S, "<class '%U'>", t->qualname);
+    }
+    return str_fromf(S, "<class '%s'>", t->name);
+}
+
+/* ---- object ---- */
+
+Obj *object_new_instance(rs_State *S, Type *t) {
+    Obj *o = obj_alloc(S, t, t->basicsize);
+    if (!o) return NULL;
+    memset((char *)o + sizeof(Obj), 0, t->basicsize - sizeof(Obj));
+    return o;
+}
+
+static bool overrides(rs_State *S, Type *t, Str *name, Type *base_owner) {
+    Obj *v = type_lookup(S, t, name);
+    Obj *basev = base_owner->dict ? dict_get_str(S, base_owner->dict, name) : NULL;
+    return v != basev;
+}
+
+static Obj *object_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames);
+static int object_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *kwnames);
+
+/* Whether t replaces object's __init__ / __new__ (CPython's excess-argument rules depend on it). */
+static bool init_overridden(rs_State *S, Type *t) {
+    return (t->flags & TF_HEAP) ? overrides(S, t, NAME(__init__), S->t_object) : t->init != object_init;
+}
+static bool new_overridden(rs_State *S, Type *t) {
+    return (t->flags & TF_HEAP) ? overrides(S, t, NAME(__new__), S->t_object) : t->tp_new != object_tp_new;
+}
+
+static Obj *object_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    (void)args;
+    size_t total = nargs + (kwnames ? kwnames->len : 0);
+    if (total && (new_overridden(S, t) || !init_overridden(S, t)))
+        return exc_raisef(S, S->e_TypeError, "%s() takes no arguments", type_name(t));
+    if (t == S->t_object) return object_new_instance(S, t);
+    Type *solid = solid_base(t);
+    if (solid != S->t_object && solid->tp_new && solid->tp_new != object_tp_new) return solid->tp_new(S, t, args, 0, NULL);
+    return object_new_instance(S, t);
+}
+
+static int object_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    (void)args;
+    size_t total = nargs + (kwnames ? kwnames->len : 0);
+    if (total) {
+        Type *t = TYPE(o);
+        if (init_overridden(S, t)) {
+            exc_raisef(S, S->e_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+            return -1;
+        }
+        if (!new_overridden(S, t)) {
+            exc_raisef(S, S->e_TypeError, "%s() takes no arguments", type_name(t));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void object_dealloc(rs_State *S, Obj *o) { obj_free(S, o, TYPE(o)->basicsize); }
+
+static Obj *object_repr(rs_State *S, Obj *o) {
+    Type *t = TYPE(o);
+    if (t->flags & TF_HEAP) {
+        Obj *mod = t->dict ? dict_get_str(S, t->dict, NAME(__module__)) : NULL;
+        if (mod && IS_STR(mod) && !str_eq_cstr(mod, "builtins"))
+            return str_fromf(S, "<%U.%U object at %p>", (Str *)mod, t->qualname, (void *)o);
+        return str_fromf(S, "<%U object at %p>", t->qualname, (void *)o);
+    }
+    return str_fromf(S, "<%s object at %p>", t->name, (void *)o);
+}
+
+static int64_t object_hash(rs_State *S, Obj *o) {
+    (void)S;
+    uintptr_t p = (uintptr_t)o;
+    int64_t h = (int64_t)((p >> 4) | (p << (8 * sizeof(p) - 4)));
+    return h == -1 ? -2 : h;
+}
+
+static Obj *object_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
+    if (op == CMP_EQ) return a == b ? NEWREF(S->true_) : NEWREF(S->notimpl);
+    if (op == CMP_NE) {
+        /* __ne__ inverts __eq__ unless that is NotImplemented */
+        Obj *eq = TYPE(a)->richcmp(S, a, b, CMP_EQ);
+        if (!eq || eq == S->notimpl) return eq;
+        int t = obj_truth(S, eq);
+        DECREF(S, eq);
+        if (t < 0) return NULL;
+        return bool_from(S, !t);
+    }
+    return NEWREF(S->notimpl);
+}
+
+/* object.__dir__-free helpers exposed as methods. */
+static Obj *m_object_init(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (object_init(S, self, args, nargs, kw) < 0) return NULL;
+    return NEWREF(S->none);
+}
+
+static Obj *m_object_new(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)self;
+    if (nargs < 1) return exc_raisef(S, S->e_TypeError, "object.__new__(): not enough arguments");
+    if (TYPE(args[0]) != S->t_type && !type_is_subtype(TYPE(args[0]), S->t_type))
+        return exc_raisef(S, S->e_TypeError, "object.__new__(X): X is not a type object (%s)", type_name(TYPE(args[0])));
+    Type *t = (Type *)args[0];
+    size_t total = nargs - 1 + (kw ? kw->len : 0);
+    if (total && (new_overridden(S, t) || !init_overridden(S, t)))
+        return exc_raisef(S, S->e_TypeError, "%s() takes no arguments", type_name(t));
+    Type *solid = solid_base(t);
+    if (solid != S->t_object && solid->tp_new) return solid->tp_new(S, t, NULL, 0, NULL);
+    return object_new_instance(S, t);
+}
+
+static Obj *m_object_repr(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    return object_repr(S, self);
+}
+
+static Obj *m_object_str(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    return obj_repr(S, self);
+}
+
+static Obj *m_object_hash(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    return int_from_i64(S, object_hash(S, self));
+}
+
+static Obj *m_object_eq(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_count(S, "__eq__", nargs, 1, 1) < 0) return NULL;
+    (void)kw;
+    return self == args[0] ? NEWREF(S->true_) : NEWREF(S->notimpl);
+}
+
+static Obj *m_object_ne(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_count(S, "__ne__", nargs, 1, 1) < 0) return NULL;
+    (void)kw;
+    return object_richcmp(S, self, args[0], CMP_NE);
+}
+
+static Obj *m_object_getattribute(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_no_kwargs(S, "__getattribute__", kw) < 0 || args_count(S, "__getattribute__", nargs, 1, 1) < 0) return NULL;
+    if (!IS_STR(args[0])) return exc_raisef(S, S->e_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(args[0])));
+    return obj_generic_getattr(S, self, (Str *)args[0]);
+}
+
+static Obj *m_object_setattr(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_no_kwargs(S, "__setattr__", kw) < 0 || args_count(S, "__setattr__", nargs, 2, 2) < 0) return NULL;
+    if (!IS_STR(args[0])) return exc_raisef(S, S->e_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(args[0])));
+    if (obj_generic_setattr(S, self, (Str *)args[0], args[1]) < 0) return NULL;
+    return NEWREF(S->none);
+}
+
+static Obj *m_object_delattr(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_no_kwargs(S, "__delattr__", kw) < 0 || args_count(S, "__delattr__", nargs, 1, 1) < 0) return NULL;
+    if (!IS_STR(args[0])) return exc_raisef(S, S->e_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(args[0])));
+    if (obj_generic_setattr(S, self, (Str *)args[0], NULL) < 0) return NULL;
+    return NEWREF(S->none);
+}
+
+static Obj *m_object_format(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_no_kwargs(S, "__format__", kw) < 0 || args_count(S, "__format__", nargs, 1, 1) < 0) return NULL;
+    if (!IS_STR(args[0]) || ((Str *)args[0])->nbytes)
+        return exc_raisef(S, S->e_TypeError, "unsupported format string passed to %s.__format__", type_name(TYPE(self)));
+    return obj_str(S, self);
+}
+
+static Obj *m_object_init_subclass(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)self;
+    (void)args;
+    if (nargs || (kw && kw->len)) return exc_raisef(S, S->e_TypeError, "__init_subclass__() takes no keyword arguments");
+    return NEWREF(S->none);
+}
+
+static Obj *m_object_dir(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    Obj *names = dict_new(S);
+    if (!names) return NULL;
+    Dict **dp = obj_dict_ptr(S, self);
+    if (dp && *dp && dict_update(S, (Dict *)names, (Obj *)*dp) < 0) goto fail;
+    Type *t = TYPE(self) == S->t_type || type_is_subtype(TYPE(self), S->t_type) ? (Type *)self : TYPE(self);
+    for (size_t i = 0; t->mro && i < t->mro->len; i++) {
+        Type *b = (Type *)t->mro->items[i];
+        if (b->dict && dict_update(S, (Dict *)names, (Obj *)b->dict) < 0) goto fail;
+    }
+    {
+        Obj *l = list_from_iterable(S, names);
+        DECREF(S, names);
+        if (l && list_sort(S, l, NULL, false) < 0) CLEAR(S, l);
+        return l;
+    }
+fail:
+    DECREF(S, names);
+    return NULL;
+}
+
+static Obj *object_get_class(rs_State *S, Obj *o) {
+    (void)S;
+    return NEWREF(TYPE(o));
+}
+
+static int object_set_class(rs_State *S, Obj *o, Obj *v) {
+    if (!v || (TYPE(v) != S->t_type && !type_is_subtype(TYPE(v), S->t_type))) {
+        exc_raisef(S, S->e_TypeError, "__class__ must be set to a class, not '%s' object", v ? type_name(TYPE(v)) : "NULL");
+        return -1;
+    }
+    Type *nt = (Type *)v, *ot = TYPE(o);
+    if (!(nt->flags & TF_HEAP) || !(ot->flags & TF_HEAP) || nt->basicsize != ot->basicsize || solid_base(nt) != solid_base(ot)) {
+        exc_raisef(S, S->e_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    INCREF(nt);
+    o->type = nt;
+    DECREF(S, ot);
+    return 0;
+}
+
+Obj *object_get_dict(rs_State *S, Obj *o);
+int object_set_dict(rs_State *S, Obj *o, Obj *v);
+
+Obj *object_get_dict(rs_State *S, Obj *o) {
+    Dict **dp = obj_dict_ptr(S, o);
+    if (!dp) return exc_raisef(S, S->e_AttributeError, "'%s' object has no attribute '__dict__'", type_name(TYPE(o)));
+    if (!*dp && !(*dp = (Dict *)dict_new(S))) return NULL;
+    return NEWREF(*dp);
+}
+
+int object_set_dict(rs_State *S, Obj *o, Obj *v) {
+    Dict **dp = obj_dict_ptr(S, o);
+    if (!dp) {
+        exc_raisef(S, S->e_AttributeError, "'%s' object has no attribute '__dict__'", type_name(TYPE(o)));
+        return -1;
+    }
+    if (!v || !IS_DICT(v)) {
+        exc_raisef(S, S->e_TypeError, "__dict__ must be set to a dictionary, not a '%s'", v ? type_name(TYPE(v)) : "NULL");
+        return -1;
+    }
+    SETREF(S, *dp, (Dict *)NEWREF(v));
+    return 0;
+}
+
+static const CFuncDef object_methods[] = {
+    {"__init__", m_object_init}, {"__repr__", m_object_repr}, {"__str__", m_object_str},
+    {"__hash__", m_object_hash}, {"__eq__", m_object_eq}, {"__ne__", m_object_ne},
+    {"__getattribute__", m_object_getattribute}, {"__setattr__", m_object_setattr},
+    {"__delattr__", m_object_delattr}, {"__format__", m_object_format}, {"__dir__", m_object_dir},
+    {NULL, NULL}};
+
+static const GetSetDef object_getsets[] = {{"__class__", object_get_class, object_set_class}, {NULL, NULL, NULL}};
+
+/* ---- slots of classes: dunder dispatch ---- */
+
+/* Calls the dunder `name` found on type(self) with self and the arguments; NULL+no exception when absent. */
+static Obj *call_dunder(rs_State *S, Obj *self, Str *name, Obj *const *args, size_t nargs, bool *found) {
+    Obj *f = type_lookup(S, TYPE(self), name);
+    *found = f != NULL;
+    if (!f) return NULL;
+    INCREF(f);
+    Obj *r;
+    if (TYPE(f) == S->t_function) {
+        Obj *buf[4];
+        buf[0] = self;
+        for (size_t i = 0; i < nargs && i < 3; i++) buf[i + 1] = args[i];
+        r = obj_call(S, f, buf, nargs + 1, NULL);
+    } else {
+        Obj *bound = TYPE(f)->descr_get ? TYPE(f)->descr_get(S, f, self, (Obj *)TYPE(self)) : NEWREF(f);
+        r = bound ? obj_call(S, bound, args, nargs, NULL) : NULL;
+        XDECREF(S, bound);
+    }
+    DECREF(S, f);
+    return r;
+}
+
+/* A dunder defined in Python wins; one inherited from a built-in type defers to that type's slot. */
+static bool python_defined(rs_State *S, Obj *self, Str *name) {
+    Obj *f = type_lookup(S, TYPE(self), name);
+    return f && TYPE(f) != S->t_method_descr;
+}
+
+static Obj *dunder0(rs_State *S, Obj *self, Str *name, Obj *(*fallback)(rs_State *, Obj *)) {
+    bool found;
+    if (fallback && !python_defined(S, self, name)) return fallback(S, self);
+    Obj *r = call_dunder(S, self, name, NULL, 0, &found);
+    if (found || !fallback) return r;
+    return fallback(S, self);
+}
+
+static Obj *slot_repr(rs_State *S, Obj *o) { return dunder0(S, o, NAME(__repr__), solid_base(TYPE(o))->repr); }
+
+static Obj *slot_str(rs_State *S, Obj *o) {
+    bool found;
+    if (!python_defined(S, o, NAME(__str__))) {
+        Type *solid = solid_base(TYPE(o));
+        return solid->str ? solid->str(S, o) : obj_repr(S, o);
+    }
+    Obj *r = call_dunder(S, o, NAME(__str__), NULL, 0, &found);
+    if (found) {
+        if (r && !IS_STR(r)) {
+            exc_raisef(S, S->e_TypeError, "__str__ returned non-string (type %s)", type_name(TYPE(r)));
+            DECREF(S, r);
+            return NULL;
+        }
+        return r;
+    }
+    return obj_repr(S, o);
+}
+
+static int64_t slot_hash(rs_State *S, Obj *o) {
+    Obj *f = type_lookup(S, TYPE(o), NAME(__hash__));
+    if (f == S->none) {
+        exc_raisef(S, S->e_TypeError, "unhashable type: '%s'", type_name(TYPE(o)));
+        return -1;
+    }
+    if (!f || (TYPE(f) == S->t_method_descr && ((CFunc *)f)->objtype == solid_base(TYPE(o))))
+        return solid_base(TYPE(o))->hash ? solid_base(TYPE(o))->hash(S, o) : object_hash(S, o);
+    bool found;
+    Obj *r = call_dunder(S, o, NAME(__hash__), NULL, 0, &found);
+    if (!r) return -1;
+    if (!IS_INT(r)) {
+        exc_raisef(S, S->e_TypeError, "__hash__ method should return an integer");
+        DECREF(S, r);
+        return -1;
+    }
+    int64_t h = int_hash(r);
+    DECREF(S, r);
+    return h;
+}
+
+static Str *cmp_name(rs_State *S, int op) {
+    switch (op) {
+    case CMP_LT: return NAME(__lt__);
+    case CMP_LE: return NAME(__le__);
+    case CMP_EQ: return NAME(__eq__);
+    case CMP_NE: return NAME(__ne__);
+    case CMP_GT: return NAME(__gt__);
+    default: return NAME(__ge__);
+    }
+}
+
+static Obj *slot_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
+    Obj *f = type_lookup(S, TYPE(a), cmp_name(S, op));
+    Type *solid = solid_base(TYPE(a));
+    if (!f || (TYPE(f) == S->t_method_descr && ((CFunc *)f)->objtype == solid && solid->richcmp)) {
+        if (op == CMP_NE) return object_richcmp(S, a, b, op);
+        return solid->richcmp ? solid->richcmp(S, a, b, op) : object_richcmp(S, a, b, op);
+    }
+    bool found;
+    return call_dunder(S, a, cmp_name(S, op), &b, 1, &found);
+}
+
+static Obj *slot_getattr_hook(rs_State *S, Obj *o, Str *name) {
+    Obj *ga = type_lookup(S, TYPE(o), NAME(__getattribute__));
+    Obj *r;
+    bool found;
+    if (ga && TYPE(ga) == S->t_function) r = call_dunder(S, o, NAME(__getattribute__), (Obj **)&name, 1, &found);
+    else r = solid_base(TYPE(o))->getattr ? solid_base(TYPE(o))->getattr(S, o, name) : obj_generic_getattr(S, o, name);
+    if (r || !exc_matches(S, S->e_AttributeError)) return r;
+    Obj *getattr = type_lookup(S, TYPE(o), NAME(__getattr__));
+    if (!getattr) return NULL;
+    exc_clear(S);
+    return call_dunder(S, o, NAME(__getattr__), (Obj **)&name, 1, &found);
+}
+
+static int slot_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
+    Str *hook = v ? NAME(__setattr__) : NAME(__delattr__);
+    Obj *f = type_lookup(S, TYPE(o), hook);
+    if (!f || TYPE(f) != S->t_function) {
+        Type *solid = solid_base(TYPE(o));
+        if (solid->setattr && solid != S->t_object) return solid->setattr(S, o, name, v);
+        return obj_generic_setattr(S, o, name, v);
+    }
+    bool found;
+    Obj *args[2] = {(Obj *)name, v};
+    Obj *r = call_dunder(S, o, hook, args, v ? 2 : 1, &found);
+    if (!r) return -1;
+    DECREF(S, r);
+    return 0;
+}
+
+static Obj *slot_call(rs_State *S, Obj *callable, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    Obj *f = type_lookup(S, TYPE(callable), NAME(__call__));
+    if (!f) return exc_raisef(S, S->e_TypeError, "'%s' object is not callable", type_name(TYPE(callable)));
+    Obj *bound = TYPE(f)->descr_get ? TYPE(f)->descr_get(S, f, callable, (Obj *)TYPE(callable)) : NEWREF(f);
+    if (!bound) return NULL;
+    Obj *r = obj_call(S, bound, args, nargs, kwnames);
+    DECREF(S, bound);
+    return r;
+}
+
+static Obj *slot_iter(rs_State *S, Obj *o) {
+    bool found;
+    Obj *r = call_dunder(S, o, NAME(__iter__), NULL, 0, &found);
+    if (found) return r;
+    Type *solid = solid_base(TYPE(o));
+    if (solid->iter) return solid->iter(S, o);
+    if (type_lookup(S, TYPE(o), NAME(__getitem__))) {
+        extern Obj *seqiter_new(rs_State * S, Type * t, Obj * seq);
+        return seqiter_new(S, S->t_seq_iter, o);
+    }
+    return exc_raisef(S, S->e_TypeError, "'%s' object is not iterable", type_name(TYPE(o)));
+}
+
+static Obj *slot_next(rs_State *S, Obj *o) {
+    bool found;
+    Obj *r = call_dunder(S, o, NAME(__next__), NULL, 0, &found);
+    if (!found) {
+        Type *solid = solid_base(TYPE(o));
+        if (solid->next) return solid->next(S, o);
+        return exc_raisef(S, S->e_TypeError, "'%s' object is not an iterator", type_name(TYPE(o)));
+    }
+    if (!r && exc_matches(S, S->e_StopIteration)) exc_clear(S);
+    return r;
+}
+
+static Str *binop_name(rs_State *S, int op, bool reflected) {
+    int base = op & ~OP_INPLACE;
+    int idx = (op & OP_INPLACE) ? NAME___iadd__ : reflected ? NAME___radd__ : NAME___add__;
+    return S->names[idx + base];
+}
+
+static Obj *slot_binop(rs_State *S, Obj *self, Obj *other, int op, bool reflected) {
+    bool found;
+    Obj *r = call_dunder(S, self, binop_name(S, op, reflected), &other, 1, &found);
+    if (found) return r;
+    if (op & OP_INPLACE) return NEWREF(S->notimpl);
+    Type *solid = solid_base(TYPE(self));
+    if (solid->binop) return solid->binop(S, self, other, op, reflected);
+    return NEWREF(S->notimpl);
+}
+
+#define UNARY_SLOT(fn, dunder, field)                                         \
+    static Obj *fn(rs_State *S, Obj *o) {                                     \
+        bool found;                                                           \
+        Obj *r = call_dunder(S, o, NAME(dunder), NULL, 0, &found);            \
+        if (found) return r;                                                  \
+        Type *solid = solid_base(TYPE(o));                                    \
+        if (solid->field) return solid->field(S, o);                          \
+        return exc_raisef(S, S->e_TypeError, "bad operand type for %s: '%s'", \
+                          #dunder, type_name(TYPE(o)));                       \
+    }
+UNARY_SLOT(slot_neg, __neg__, neg)
+UNARY_SLOT(slot_pos, __pos__, pos)
+UNARY_SLOT(slot_invert, __invert__, invert)
+UNARY_SLOT(slot_abs, __abs__, absolute)
+UNARY_SLOT(slot_index, __index__, to_int)
+
+static int slot_truth(rs_State *S, Obj *o) {
+    bool found;
+    Obj *r = call_dunder(S, o, NAME(__bool__), NULL, 0, &found);
+    if (found) {
+        if (!r) return -1;
+        if (TYPE(r) != S->t_bool) {
+            exc_raisef(S, S->e_TypeError, "__bool__ should return bool, returned %s", type_name(TYPE(r)));
+            DECREF(S, r);
+            return -1;
+        }
+        int t = r == S->true_;
+        DECREF(S, r);
+        return t;
+    }
+    r = call_dunder(S, o, NAME(__len__), NULL, 0, &found);
+    if (found) {
+        if (!r) return -1;
+        int64_t n;
+        int e = IS_INT(r) ? int_as_i64(S, r, &n) : (exc_raisef(S, S->e_TypeError, "'%s' object cannot be interpreted as an integer", type_name(TYPE(r))), -1);
+        DECREF(S, r);
+        if (e < 0) return -1;
+        if (n < 0) {
+            exc_raisef(S, S->e_ValueError, "__len__() should return >= 0");
+            return -1;
+        }
+        return n != 0;
+    }
+    Type *solid = solid_base(TYPE(o));
+    return solid->truth ? solid->truth(S, o) : solid->len ? solid->len(S, o) != 0 : 1;
+}
+
+static int64_t slot_len(rs_State *S, Obj *o) {
+    bool found;
+    Obj *r = call_dunder(S, o, NAME(__len__), NULL, 0, &found);
+    if (!found) {
+        Type *solid = solid_base(TYPE(o));
+        if (solid->len) return solid->len(S, o);
+        exc_raisef(S, S->e_TypeError, "object of type '%s' has no len()", type_name(TYPE(o)));
+        return -1;
+    }
+    if (!r) return -1;
+    int64_t n;
+    if (!IS_INT(r)) {
+        exc_raisef(S, S->e_TypeError, "'%s' object cannot be interpreted as an integer", type_name(TYPE(r)));
+        DECREF(S, r);
+        return -1;
+    }
+    int e = int_as_i64(S, r, &n);
+    DECREF(S, r);
+    if (e < 0) return -1;
+    if (n < 0) {
+        exc_raisef(S, S->e_ValueError, "__len__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
+static Obj *slot_getitem(rs_State *S, Obj *o, Obj *key) {
+    bool found;
+    Obj *r = call_dunder(S, o, NAME(__getitem__), &key, 1, &found);
+    if (found) return r;
+    Type *solid = solid_base(TYPE(o));
+    if (solid->getitem) return solid->getitem(S, o, key);
+    return exc_raisef(S, S->e_TypeError, "'%s' object is not subscriptable", type_name(TYPE(o)));
+}
+
+static int slot_setitem(rs_State *S, Obj *o, Obj *key, Obj *v) {
+    bool found;
+    Obj *args[2] = {key, v};
+    Obj *r = call_dunder(S, o, v ? NAME(__setitem__) : NAME(__delitem__), args, v ? 2 : 1, &found);
+    if (!found) {
+        Type *solid = solid_base(TYPE(o));
+        if (solid->setitem) return solid->setitem(S, o, key, v);
+        exc_raisef(S, S->e_TypeError, v ? "'%s' object does not support item assignment" : "'%s' object does not support item deletion",
+                   type_name(TYPE(o)));
+        return -1;
+    }
+    if (!r) return -1;
+    DECREF(S, r);
+    return 0;
+}
+
+static int slot_contains(rs_State *S, Obj *o, Obj *v) {
+    bool found;
+    Obj *r = call_dunder(S, o, NAME(__contains__), &v, 1, &found);
+    if (!found) {
+        Type *solid = solid_base(TYPE(o));
+        if (solid->contains) return solid->contains(S, o, v);
+        /* fall back to iteration */
+        Obj *it = obj_iter(S, o);
+        if (!it) return -1;
+        Obj *item;
+        while ((item = obj_next(S, it))) {
+            int eq = obj_eq(S, item, v);
+            DECREF(S, item);
+            if (eq) {
+                DECREF(S, it);
+                return eq;
+            }
+        }
+        DECREF(S, it);
+        return S->exc ? -1 : 0;
+    }
+    if (!r) return -1;
+    int t = obj_truth(S, r);
+    DECREF(S, r);
+    return t;
+}
+
+static Obj *slot_descr_get(rs_State *S, Obj *descr, Obj *obj, Obj *type) {
+    bool found;
+    Obj *args[2] = {obj ? obj : S->none, type ? type : S->none};
+    Obj *r = call_dunder(S, descr, NAME(__get__), args, 2, &found);
+    return found ? r : NEWREF(descr);
+}
+
+static int slot_descr_set(rs_State *S, Obj *descr, Obj *obj, Obj *v) {
+    bool found;
+    Obj *args[2] = {obj, v};
+    Obj *r = call_dunder(S, descr, v ? NAME(__set__) : NAME(__delete__), args, v ? 2 : 1, &found);
+    if (!found) {
+        exc_raisef(S, S->e_AttributeError, v ? "__set__" : "__delete__");
+        return -1;
+    }
+    if (!r) return -1;
+    DECREF(S, r);
+    return 0;
+}
+
+static Obj *slot_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    Obj *f = type_lookup(S, t, NAME(__new__));
+    if (f && TYPE(f) == S->t_staticmethod) f = ((ClassMethod *)f)->func;
+    if (!f || (TYPE(f) == S->t_builtin && ((CFunc *)f)->def->fn == m_object_new)) {
+        Type *solid = solid_base(t);
+        if (solid != S->t_object && solid->tp_new) return solid->tp_new(S, t, args, nargs, kwnames);
+        return object_tp_new(S, t, args, nargs, kwnames);
+    }
+    size_t total = nargs + (kwnames ? kwnames->len : 0);
+    Obj *small[16], **buf = small;
+    if (total + 1 > 16) {
+        buf = mem_alloc(&S->mem, (total + 1) * sizeof(Obj *));
+        if (!buf) return exc_nomemory(S);
+    }
+    buf[0] = (Obj *)t;
+    if (total) memcpy(buf + 1, args, total * sizeof(Obj *));
+    INCREF(f);
+    Obj *r = obj_call(S, f, buf, nargs + 1, kwnames);
+    DECREF(S, f);
+    if (buf != small) mem_free(&S->mem, buf, (total + 1) * sizeof(Obj *));
+    return r;
+}
+
+static int slot_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    Obj *f = type_lookup(S, TYPE(o), NAME(__init__));
+    if (!f || TYPE(f) == S->t_method_descr) {
+        Type *solid = solid_base(TYPE(o));
+        if (solid->init) return solid->init(S, o, args, nargs, kwnames);
+        return object_init(S, o, args, nargs, kwnames);
+    }
+    size_t total = nargs + (kwnames ? kwnames->len : 0);
+    Obj *small[16], **buf = small;
+    if (total + 1 > 16) {
+        buf = mem_alloc(&S->mem, (total + 1) * sizeof(Obj *));
+        if (!buf) {
+            exc_nomemory(S);
+            return -1;
+        }
+    }
+    buf[0] = o;
+    if (total) memcpy(buf + 1, args, total * sizeof(Obj *));
+    INCREF(f);
+    Obj *r = obj_call(S, f, buf, nargs + 1, kwnames);
+    DECREF(S, f);
+    if (buf != small) mem_free(&S->mem, buf, (total + 1) * sizeof(Obj *));
+    if (!r) return -1;
+    if (r != S->none) {
+        exc_raisef(S, S->e_TypeError, "__init__() should return None, not '%s'", type_name(TYPE(r)));
+        DECREF(S, r);
+        return -1;
+    }
+    DECREF(S, r);
+    return 0;
+}
+
+/* ---- instances of classes ---- */
+
+/* Runs __del__ once (PEP 442); returns true when the object was resurrected. */
+static bool call_finalizer(rs_State *S, Obj *o) {
+    GCHead *g = (TYPE(o)->flags & TF_GC) ? AS_GC(o) : NULL;
+    if (g && (g->gc_flags & GCF_FINALIZED)) return false;
+    Obj *del = type_lookup(S, TYPE(o), NAME(__del__));
+    if (!del) return false;
+    if (g) g->gc_flags |= GCF_FINALIZED;
+    o->refcnt = 1; /* temporarily alive while __del__ runs */
+    Obj *saved = exc_fetch(S);
+    INCREF(del);
+    bool found;
+    Obj *r = call_dunder(S, o, NAME(__del__), NULL, 0, &found);
+    if (!r) exc_write_unraisable(S, "Exception ignored in", del);
+    XDECREF(S, r);
+    DECREF(S, del);
+    if (S->exc) exc_clear(S);
+    S->exc = saved;
+    if (--o->refcnt != 0) return true;
+    return false;
+}
+
+typedef struct SlotsInfo {
+    size_t first, count;
+} SlotsInfo;
+
+static void clear_member_slots(rs_State *S, Obj *o) {
+    for (Type *t = TYPE(o); t && (t->flags & TF_HEAP); t = t->base) {
+        Obj *slots = t->dict ? dict_get_str(S, t->dict, NAME(__slots__)) : NULL;
+        if (!slots) continue;
+        size_t pos = 0;
+        Obj *k, *v;
+        while (dict_next(t->dict, &pos, &k, &v)) {
+            if (TYPE(v) == S->t_member) {
+                extern size_t member_offset(Obj * m);
+                size_t off = member_offset(v);
+                Obj **slot = (Obj **)((char *)o + off);
+                CLEAR(S, *slot);
+            }
+        }
+    }
+}
+
+static void subtype_dealloc(rs_State *S, Obj *o) {
+    Type *t = TYPE(o);
+    if ((t->flags & TF_HAS_DEL) && !S->closing) {
+        if (call_finalizer(S, o)) return;
+    } else if (t->flags & TF_HAS_DEL) {
+        if (call_finalizer(S, o)) return;
+    }
+    if (t->flags & TF_GC) gc_untrack(S, o);
+    clear_member_slots(S, o);
+    Dict **dp = obj_dict_ptr(S, o);
+    if (dp && *dp && solid_base(t)->dictoffset != t->dictoffset) CLEAR(S, *dp);
+    Type *solid = solid_base(t);
+    if (solid == S->t_object) obj_free(S, o, t->basicsize);
+    else solid->dealloc(S, o);
+}
+
+static int subtype_traverse(Obj *o, VisitFn visit, void *arg) {
+    Type *t = TYPE(o);
+    int r = visit((Obj *)t, arg);
+    if (r) return r;
+    Dict **dp = (Dict **)(t->dictoffset ? (char *)o + t->dictoffset : NULL);
+    if (dp && *dp && (r = visit((Obj *)*dp, arg))) return r;
+    Type *solid = t;
+    while (solid->flags & TF_HEAP) solid = solid->base;
+    if (solid->traverse && (r = solid->traverse(o, visit, arg))) return r;
+    return 0;
+}
+
+static void subtype_clear(rs_State *S, Obj *o) {
+    Type *t = TYPE(o);
+    clear_member_slots(S, o);
+    Dict **dp = obj_dict_ptr(S, o);
+    if (dp && *dp) CLEAR(S, *dp);
+    Type *solid = solid_base(t);
+    if (solid->clear) solid->clear(S, o);
+}
+
+/* ---- type objects ---- */
+
+Type *type_make_builtin(rs_State *S, const char *name, Type *base, size_t basicsize, uint32_t flags) {
+    Type *t = mem_alloc(&S->mem, sizeof(Type));
+    if (!t) return NULL;
+    memset(t, 0, sizeof *t);
+    t->ob.refcnt = 1;
+    t->ob.type = S->t_type; /* fixed up for `type` itself after creation */
+    t->name = name;
+    t->base = base;
+    t->basicsize = basicsize;
+    t->flags = flags | TF_BASETYPE;
+    t->dict = (Dict *)dict_new(S);
+    return t;
+}
+
+/* C3 linearisation. */
+static Obj *compute_mro(rs_State *S, Type *t, Tuple *bases) {
+    size_t n = bases->len;
+    Obj *seqs = list_new(S, 0);
+    if (!seqs) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        Type *b = (Type *)bases->items[i];
+        Obj *l = b->mro ? list_from_array(S, b->mro->items, b->mro->len) : list_from_array(S, (Obj **)&b, 1);
+        if (!l || list_append(S, seqs, l) < 0) {
+            XDECREF(S, l);
+            DECREF(S, seqs);
+            return NULL;
+        }
+        DECREF(S, l);
+    }
+    Obj *bl = list_from_array(S, bases->items, n);
+    if (!bl || list_append(S, seqs, bl) < 0) {
+        XDECREF(S, bl);
+        DECREF(S, seqs);
+        return NULL;
+    }
+    DECREF(S, bl);
+    Obj *result = list_new(S, 0);
+    if (!result || list_append(S, result, (Obj *)t) < 0) {
+        XDECREF(S, result);
+        DECREF(S, seqs);
+        return NULL;
+    }
+    for (;;) {
+        bool all_empty = true;
+        Obj *candidate = NULL;
+        for (size_t i = 0; i < LIST_LEN(seqs) && !candidate; i++) {
+            Obj *seq = LIST_ITEMS(seqs)[i];
+            if (LIST_LEN(seq) == 0) continue;
+            all_empty = false;
+            Obj *head = LIST_ITEMS(seq)[0];
+            bool in_tail = false;
+            for (size_t j = 0; j < LIST_LEN(seqs) && !in_tail; j++) {
+                Obj *s2 = LIST_ITEMS(seqs)[j];
+                for (size_t k = 1; k < LIST_LEN(s2); k++)
+                    if (LIST_ITEMS(s2)[k] == head) in_tail = true;
+            }
+            if (!in_tail) candidate = head;
+        }
+        if (all_empty) break;
+        if (!candidate) {
+            DECREF(S, result);
+            DECREF(S, seqs);
+            return exc_raisef(S, S->e_TypeError, "Cannot create a consistent method resolution order (MRO) for bases");
+        }
+        if (list_append(S, result, candidate) < 0) {
+            DECREF(S, result);
+            DECREF(S, seqs);
+            return NULL;
+        }
+        for (size_t i = 0; i < LIST_LEN(seqs); i++) {
+            List *seq = (List *)LIST_ITEMS(seqs)[i];
+            if (seq->len && seq->items[0] == candidate) {
+                Obj *head = seq->items[0];
+                memmove(seq->items, seq->items + 1, (seq->len - 1) * sizeof(Obj *));
+                seq->len--;
+                DECREF(S, head);
+            }
+        }
+    }
+    DECREF(S, seqs);
+    Obj *tup = tuple_from_array(S, LIST_ITEMS(result), LIST_LEN(result));
+    DECREF(S, result);
+    return tup;
+}
+
+int type_ready(rs_State *S, Type *t) {
+    if (!t->dict && !(t->dict = (Dict *)dict_new(S))) return -1;
+    if (!t->bases) {
+        Type *b = t->base;
+        t->bases = b ? (Tuple *)tuple_pack(S, 1, NEWREF(b)) : (Tuple *)NEWREF(S->empty_tuple);
+        if (!t->bases) return -1;
+    }
+    if (!t->mro) {
+        size_t n = 0;
+        for (Type *b = t; b; b = b->base) n++;
+        Tuple *mro = tuple_new(S, n);
+        if (!mro) return -1;
+        n = 0;
+        for (Type *b = t; b; b = b->base) mro->items[n++] = NEWREF(b);
+        t->mro = mro;
+    }
+    /* Inherit slots from the base. */
+    Type *b = t->base;
+    if (b) {
+#define INHERIT(slot) if (!t->slot) t->slot = b->slot
+        /* A type that defines comparison but not hashing is unhashable, as in CPython. */
+        if (!t->richcmp) INHERIT(hash);
+        INHERIT(dealloc); INHERIT(traverse); INHERIT(clear); INHERIT(repr); INHERIT(str);
+        INHERIT(richcmp); INHERIT(getattr); INHERIT(setattr); INHERIT(call); INHERIT(iter); INHERIT(next);
+        INHERIT(binop); INHERIT(neg); INHERIT(pos); INHERIT(invert); INHERIT(absolute); INHERIT(truth);
+        INHERIT(to_int); INHERIT(len); INHERIT(getitem); INHERIT(setitem); INHERIT(contains); INHERIT(descr_get);
+        INHERIT(descr_set); INHERIT(tp_new); INHERIT(init);
+#undef INHERIT
+        if (!t->dictoffset) t->dictoffset = b->dictoffset;
+        t->flags |= b->flags & (TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
+                                TF_EXC_SUBCLASS | TF_TYPE_SUBCLASS | TF_GC);
+    }
+    if (!t->str) t->str = NULL;
+    return 0;
+}
+
+static void type_dealloc(rs_State *S, Obj *o) {
+    Type *t = (Type *)o;
+    gc_untrack(S, o);
+    XDECREF(S, t->dict);
+    XDECREF(S, t->bases);
+    XDECREF(S, t->mro);
+    XDECREF(S, t->base);
+    XDECREF(S, t->heap_name);
+    XDECREF(S, t->qualname);
+    obj_free(S, o, sizeof(Type));
+}
+
+static int type_traverse(Obj *o, VisitFn visit, void *arg) {
+    Type *t = (Type *)o;
+    Obj *refs[] = {(Obj *)t->dict, (Obj *)t->bases, (Obj *)t->mro, (Obj *)t->base};
+    for (size_t i = 0; i < 4; i++)
+        if (refs[i]) {
+            int r = visit(refs[i], arg);
+            if (r) return r;
+        }
+    return 0;
+}
+
+static void type_clear(rs_State *S, Obj *o) {
+    Type *t = (Type *)o;
+    if (t->dict) dict_clear_all(S, t->dict);
+    CLEAR(S, t->mro);
+    CLEAR(S, t->bases);
+}
+
+static Obj *type_repr(rs_State *S, Obj *o) { return type_repr_name(S, (Type *)o); }
+
+static Obj *type_call(rs_State *S, Obj *callable, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    Type *t = (Type *)callable;
+    if (t == S->t_type) {
+        if (nargs == 1 && (!kwnames || kwnames->len == 0)) return NEWREF(TYPE(args[0]));
+        if (nargs != 3) return exc_raisef(S, S->e_TypeError, "type() takes 1 or 3 arguments");
+        return type_new_class(S, args[0], args[1], args[2]);
+    }
+    if (!t->tp_new) return exc_raisef(S, S->e_TypeError, "cannot create '%s' instances", type_name(t));
+    Obj *o = t->tp_new(S, t, args, nargs, kwnames);
+    if (!o) return NULL;
+    if (!is_instance_of(o, t)) return o;
+    if (TYPE(o)->init && TYPE(o)->init(S, o, args, nargs, kwnames) < 0) {
+        DECREF(S, o);
+        return NULL;
+    }
+    return o;
+}
+
+static Obj *type_getattr(rs_State *S, Obj *o, Str *name) {
+    Type *t = (Type *)o;
+    const char *n = STR_DATA(name);
+    if (n[0] == '_' && n[1] == '_') {
+        if (!strcmp(n, "__name__")) return t->heap_name ? NEWREF(t->heap_name) : str_from_cstr(S, t->name);
+        if (!strcmp(n, "__qualname__")) return t->qualname ? NEWREF(t->qualname) : str_from_cstr(S, t->name);
+        if (!strcmp(n, "__mro__")) return NEWREF(t->mro);
+        if (!strcmp(n, "__bases__")) return NEWREF(t->bases);
+        if (!strcmp(n, "__base__")) return NEWREF(t->base ? (Obj *)t->base : S->none);
+        if (!strcmp(n, "__dict__")) return dict_copy(S, t->dict);
+        if (!strcmp(n, "__module__") && !(t->flags & TF_HEAP)) return str_from_cstr(S, "builtins");
+        if (!strcmp(n, "__doc__") && !(t->flags & TF_HEAP)) return NEWREF(S->none);
+    }
+    Type *meta = TYPE(o);
+    Obj *meta_attr = meta != S->t_type ? type_lookup(S, meta, name) : NULL;
+    if (meta_attr && TYPE(meta_attr)->descr_set) return TYPE(meta_attr)->descr_get(S, meta_attr, o, (Obj *)meta);
+    Obj *attr = type_lookup(S, t, name);
+    if (attr) {
+        if (TYPE(attr)->descr_get) return TYPE(attr)->descr_get(S, attr, NULL, o);
+        return NEWREF(attr);
+    }
+    if (meta_attr) {
+        if (TYPE(meta_attr)->descr_get) return TYPE(meta_attr)->descr_get(S, meta_attr, o, (Obj *)meta);
+        return NEWREF(meta_attr);
+    }
+    if (!strcmp(n, "__doc__")) return NEWREF(S->none);
+    if (!strcmp(n, "__class__")) return NEWREF(TYPE(o));
+    Obj *m = dict_get_str(S, S->t_type->dict, name);
+    if (m && TYPE(m)->descr_get) return TYPE(m)->descr_get(S, m, o, (Obj *)S->t_type);
+    return exc_raisef(S, S->e_AttributeError, "type object '%s' has no attribute '%U'", type_name(t), name);
+}
+
+static int type_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
+    Type *t = (Type *)o;
+    if (!(t->flags & TF_HEAP)) {
+        exc_raisef(S, S->e_TypeError, "cannot set '%U' attribute of immutable type '%s'", name, t->name);
+        return -1;
+    }
+    if (str_eq_cstr((Obj *)name, "__name__")) {
+        if (!v || !IS_STR(v)) {
+            exc_raisef(S, S->e_TypeError, "can only assign string to %s.__name__", type_name(t));
+            return -1;
+        }
+        SETREF(S, t->heap_name, (Str *)NEWREF(v));
+        return 0;
+    }
+    if (str_eq_cstr((Obj *)name, "__qualname__")) {
+        if (!v || !IS_STR(v)) return -1;
+        SETREF(S, t->qualname, (Str *)NEWREF(v));
+        return 0;
+    }
+    if (!v) {
+        if (dict_del(S, t->dict, (Obj *)name) < 0) {
+            exc_clear(S);
+            exc_raisef(S, S->e_AttributeError, "type object '%s' has no attribute '%U'", type_name(t), name);
+            return -1;
+        }
+        return 0;
+    }
+    if (name == NAME(__del__)) t->flags |= TF_HAS_DEL;
+    return dict_set(S, t->dict, (Obj *)name, v);
+}
+
+static Obj *m_type_mro(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    Type *t = (Type *)self;
+    return list_from_array(S, t->mro->items, t->mro->len);
+}
+
+static Obj *m_type_subclasses(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    return list_new(S, 0);
+}
+
+static const CFuncDef type_methods[] = {{"mro", m_type_mro}, {"__subclasses__", m_type_subclasses}, {NULL, NULL}};
+
+/* Creates a member descriptor for a __slots__ entry at byte offset off. */
+Obj *member_new(rs_State *S, Type *t, Str *name, size_t off);
+
+Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
+    if (!IS_STR(name)) return exc_raisef(S, S->e_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(TYPE(name)));
+    if (!IS_TUPLE(bases)) return exc_raisef(S, S->e_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(TYPE(bases)));
+    if (!IS_DICT(ns)) return exc_raisef(S, S->e_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(TYPE(ns)));
+    Tuple *bt = (Tuple *)bases;
+    Obj *owned_bases = NULL;
+    if (bt->len == 0) {
+        owned_bases = tuple_pack(S, 1, NEWREF(S->t_object));
+        if (!owned_bases) return NULL;
+        bt = (Tuple *)owned_bases;
+    }
+    /* The base whose layout we extend: the one with the most specific solid base. */
+    Type *base = NULL;
+    for (size_t i = 0; i < bt->len; i++) {
+        Obj *b = bt->items[i];
+        if (TYPE(b) != S->t_type && !type_is_subtype(TYPE(b), S->t_type)) {
+            XDECREF(S, owned_bases);
+            return exc_raisef(S, S->e_TypeError, "bases must be types");
+        }
+        Type *bt_i = (Type *)b;
+        if (!(bt_i->flags & TF_BASETYPE)) {
+            XDECREF(S, owned_bases);
+            return exc_raisef(S, S->e_TypeError, "type '%s' is not an acceptable base type", type_name(bt_i));
+        }
+        if (!base) base = bt_i;
+        else {
+            Type *s1 = solid_base(base), *s2 = solid_base(bt_i);
+            if (s1 != s2 && !type_is_subtype(s1, s2)) {
+                if (type_is_subtype(s2, s1)) base = bt_i;
+                else if (s1 != S->t_object && s2 != S->t_object) {
+                    XDECREF(S, owned_bases);
+                    return exc_raisef(S, S->e_TypeError, "multiple bases have instance lay-out conflict");
+                } else if (s1 == S->t_object) {
+                    base = bt_i;
+                }
+            }
+        }
+    }
+    Type *t = (Type *)obj_alloc(S, S->t_type, sizeof(Type));
+    if (!t) {
+        XDECREF(S, owned_bases);
+        return NULL;
+    }
+    memset((char *)t + sizeof(Obj), 0, sizeof(Type) - sizeof(Obj));
+    t->flags = TF_HEAP | TF_BASETYPE | TF_GC;
+    t->base = (Type *)NEWREF(base);
+    t->bases = (Tuple *)NEWREF(bt);
+    XDECREF(S, owned_bases);
+    t->heap_name = (Str *)NEWREF(name);
+    Obj *qn = dict_get_str(S, (Dict *)ns, NAME(__qualname__));
+    t->qualname = (Str *)NEWREF(qn && IS_STR(qn) ? qn : name);
+    t->name = STR_DATA(name);
+    t->dict = (Dict *)dict_copy(S, (Dict *)ns);
+    if (!t->dict) goto fail;
+    if (qn) dict_del(S, t->dict, (Obj *)NAME(__qualname__));
+    t->mro = (Tuple *)compute_mro(S, t, bt);
+    if (!t->mro) goto fail;
+    /* Layout: the base's, plus a dict unless __slots__ says otherwise. */
+    t->basicsize = base->basicsize;
+    t->itemsize = base->itemsize;
+    t->dictoffset = base->dictoffset;
+    Obj *slots = dict_get_str(S, t->dict, NAME(__slots__));
+    bool var_sized = solid_base(base) == S->t_int || solid_base(base) == S->t_str || solid_base(base) == S->t_tuple ||
+                     solid_base(base) == S->t_type || solid_base(base) == S->t_bool;
+    if (slots) {
+        Obj *names = IS_STR(slots) ? tuple_pack(S, 1, NEWREF(slots)) : list_from_iterable(S, slots);
+        if (!names) goto fail;
+        size_t n = IS_TUPLE(names) ? TUPLE_LEN(names) : LIST_LEN(names);
+        Obj *const *items = IS_TUPLE(names) ? TUPLE_ITEMS(names) : LIST_ITEMS(names);
+        for (size_t i = 0; i < n; i++) {
+            Obj *sn = items[i];
+            if (!IS_STR(sn)) {
+                DECREF(S, names);
+                exc_raisef(S, S->e_TypeError, "__slots__ items must be strings, not '%s'", type_name(TYPE(sn)));
+                goto fail;
+            }
+            if (str_eq_cstr(sn, "__dict__")) {
+                if (!t->dictoffset && !var_sized) {
+                    t->dictoffset = t->basicsize;
+                    t->basicsize += sizeof(Obj *);
+                }
+                continue;
+            }
+            if (str_eq_cstr(sn, "__weakref__")) continue;
+            if (var_sized) {
+                DECREF(S, names);
+                exc_raisef(S, S->e_TypeError, "nonempty __slots__ not supported for subtype of '%s'", solid_base(base)->name);
+                goto fail;
+            }
+            Obj *m = member_new(S, t, (Str *)sn, t->basicsize);
+            if (!m || dict_set(S, t->dict, sn, m) < 0) {
+                XDECREF(S, m);
+                DECREF(S, names);
+                goto fail;
+            }
+            DECREF(S, m);
+            t->basicsize += sizeof(Obj *);
+        }
+        DECREF(S, names);
+    } else if (!t->dictoffset && !var_sized) {
+        t->dictoffset = t->basicsize;
+        t->basicsize += sizeof(Obj *);
+    }
+    if (type_is_subtype(t, S->e_BaseException)) t->flags |= TF_EXC_SUBCLASS;
+    if (type_is_subtype(t, S->t_int)) t->flags |= TF_INT_SUBCLASS;
+    if (type_is_subtype(t, S->t_str)) t->flags |= TF_STR_SUBCLASS;
+    if (type_is_subtype(t, S->t_tuple)) t->flags |= TF_TUPLE_SUBCLASS;
+    if (type_is_subtype(t, S->t_list)) t->flags |= TF_LIST_SUBCLASS;
+    if (type_is_subtype(t, S->t_dict)) t->flags |= TF_DICT_SUBCLASS;
+    if (type_is_subtype(t, S->t_type)) t->flags |= TF_TYPE_SUBCLASS;
+    if (type_lookup(S, t, NAME(__del__))) t->flags |= TF_HAS_DEL;
+    t->ob.type = S->t_type;
+    /* Slots. */
+    t->dealloc = subtype_dealloc;
+    t->traverse = subtype_traverse;
+    t->clear = subtype_clear;
+    t->repr = slot_repr;
+    t->str = slot_str;
+    t->hash = slot_hash;
+    t->richcmp = slot_richcmp;
+    t->getattr = slot_getattr_hook;
+    t->setattr = slot_setattr;
+    t->call = type_lookup(S, t, NAME(__call__)) || solid_base(base)->call ? slot_call : NULL;
+    if (solid_base(base) == S->t_type) t->call = type_call;
+    t->iter = slot_iter;
+    t->next = slot_next;
+    t->binop = slot_binop;
+    t->neg = slot_neg;
+    t->pos = slot_pos;
+    t->invert = slot_invert;
+    t->absolute = slot_abs;
+    t->truth = slot_truth;
+    t->to_int = type_lookup(S, t, NAME(__index__)) || solid_base(base)->to_int ? slot_index : NULL;
+    t->len = slot_len;
+    t->getitem = slot_getitem;
+    t->setitem = slot_setitem;
+    t->contains = slot_contains;
+    t->descr_get = type_lookup(S, t, NAME(__get__)) ? slot_descr_get : NULL;
+    t->descr_set = type_lookup(S, t, NAME(__set__)) || type_lookup(S, t, NAME(__delete__)) ? slot_descr_set : NULL;
+    t->tp_new = slot_tp_new;
+    t->init = slot_init;
+    /* __eq__ without __hash__ makes instances unhashable. */
+    if (dict_get_str(S, t->dict, NAME(__eq__)) && !dict_get_str(S, t->dict, NAME(__hash__)))
+        if (dict_set(S, t->dict, (Obj *)NAME(__hash__), S->none) < 0) goto fail;
+    /* __new__ and __init_subclass__ are implicitly static/class methods. */
+    Obj *nf = dict_get_str(S, t->dict, NAME(__new__));
+    if (nf && TYPE(nf) == S->t_function) {
+        Obj *sm = obj_call1(S, (Obj *)S->t_staticmethod, nf);
+        if (!sm || dict_set(S, t->dict, (Obj *)NAME(__new__), sm) < 0) {
+            XDECREF(S, sm);
+            goto fail;
+        }
+        DECREF(S, sm);
+    }
+    Obj *isc = dict_get_str(S, t->dict, NAME(__init_subclass__));
+    if (isc && TYPE(isc) == S->t_function) {
+        Obj *cm = obj_call1(S, (Obj *)S->t_classmethod, isc);
+        if (!cm || dict_set(S, t->dict, (Obj *)NAME(__init_subclass__), cm) < 0) {
+            XDECREF(S, cm);
+            goto fail;
+        }
+        DECREF(S, cm);
+    }
+    /* The class cell of methods that use super() or __class__. */
+    Obj *cell = dict_get_str(S, t->dict, NAME(__classcell__));
+    if (cell) {
+        if (TYPE(cell) == S->t_cell) SETREF(S, ((Cell *)cell)->ref, NEWREF(t));
+        dict_del(S, t->dict, (Obj *)NAME(__classcell__));
+    }
+    /* __set_name__ on descriptors, then the parent's __init_subclass__. */
+    {
+        size_t pos = 0;
+        Obj *k, *v;
+        Obj *items = list_new(S, 0);
+        if (!items) goto fail;
+        while (dict_next(t->dict, &pos, &k, &v)) {
+            Obj *pair = tuple_pack(S, 2, NEWREF(k), NEWREF(v));
+            if (!pair || list_append(S, items, pair) < 0) {
+                XDECREF(S, pair);
+                DECREF(S, items);
+                goto fail;
+            }
+            DECREF(S, pair);
+        }
+        for (size_t i = 0; i < LIST_LEN(items); i++) {
+            Obj *k2 = TUPLE_ITEMS(LIST_ITEMS(items)[i])[0], *v2 = TUPLE_ITEMS(LIST_ITEMS(items)[i])[1];
+            Obj *sn = type_lookup(S, TYPE(v2), NAME(__set_name__));
+            if (!sn) continue;
+            Obj *args[2] = {(Obj *)t, k2};
+            bool found;
+            Obj *r = call_dunder(S, v2, NAME(__set_name__), args, 2, &found);
+            if (!r) {
+                DECREF(S, items);
+                goto fail;
+            }
+            DECREF(S, r);
+        }
+        DECREF(S, items);
+    }
+    {
+        /* super(t, t).__init_subclass__() */
+        Obj *isc2 = NULL;
+        for (size_t i = 1; i < t->mro->len && !isc2; i++) {
+            Type *b = (Type *)t->mro->items[i];
+            isc2 = b->dict ? dict_get_str(S, b->dict, NAME(__init_subclass__)) : NULL;
+        }
+        if (isc2 && TYPE(isc2) == S->t_classmethod) {
+            Obj *r = obj_call1(S, ((ClassMethod *)isc2)->func, (Obj *)t);
+            if (!r) goto fail;
+            DECREF(S, r);
+        }
+    }
+    return (Obj *)t;
+fail:
+    DECREF(S, t);
+    return NULL;
+}
+
+static Obj *type_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    (void)kwnames;
+    if (nargs == 1 && t == S->t_type) return NEWREF(TYPE(args[0]));
+    if (nargs != 3) return exc_raisef(S, S->e_TypeError, "type() takes 1 or 3 arguments");
+    Obj *cls = type_new_class(S, args[0], args[1], args[2]);
+    if (cls && t != S->t_type) {
+        /* a metaclass: the new class is an instance of it */
+        Type *old = TYPE(cls);
+        cls->type = (Type *)NEWREF(t);
+        (void)old;
+    }
+    return cls;
+}
+
+static int type_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    (void)S;
+    (void)o;
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    return 0;
+}
+
+static Obj *m_type_new(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)self;
+    if (nargs < 1) return exc_raisef(S, S->e_TypeError, "type.__new__(): not enough arguments");
+    return type_tp_new(S, (Type *)args[0], args + 1, nargs - 1, kw);
+}
+
+static Obj *m_type_call(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) { return type_call(S, self, args, nargs, kw); }
+
+static Obj *m_type_init(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    return NEWREF(S->none);
+}
+
+static Obj *m_type_instancecheck(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_no_kwargs(S, "__instancecheck__", kw) < 0 || args_count(S, "__instancecheck__", nargs, 1, 1) < 0) return NULL;
+    return bool_from(S, is_instance_of(args[0], (Type *)self));
+}
+
+static Obj *m_type_subclasscheck(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    if (args_no_kwargs(S, "__subclasscheck__", kw) < 0 || args_count(S, "__subclasscheck__", nargs, 1, 1) < 0) return NULL;
+    return bool_from(S, type_is_subtype((Type *)args[0], (Type *)self));
+}
+
+static const CFuncDef type_extra[] = {{"__call__", m_type_call},
+                                      {"__init__", m_type_init},
+                                      {"__instancecheck__", m_type_instancecheck},
+                                      {"__subclasscheck__", m_type_subclasscheck},
+                                      {NULL, NULL}};
+
+void type_init_types(rs_State *S) {
+    Type *t = S->t_type;
+    t->dealloc = type_dealloc;
+    t->traverse = type_traverse;
+    t->clear = type_clear;
+    t->repr = type_repr;
+    t->call = type_call;
+    t->getattr = type_getattr;
+    t->setattr = type_setattr;
+    t->tp_new = type_tp_new;
+    t->init = type_init;
+    t->hash = object_hash;
+    t->richcmp = object_richcmp;
+    t = S->t_object;
+    t->dealloc = object_dealloc;
+    t->repr = object_repr;
+    t->hash = object_hash;
+    t->richcmp = object_richcmp;
+    t->getattr = obj_generic_getattr;
+    t->setattr = obj_generic_setattr;
+    t->tp_new = object_tp_new;
+    t->init = object_init;
+    cfunc_add_methods(S, t, object_methods);
+    static const CFuncDef object_new_def = {"__new__", m_object_new};
+    Obj *nf = cfunc_new(S, &object_new_def, NULL);
+    if (nf) {
+        Obj *sm = obj_call1(S, (Obj *)S->t_staticmethod, nf);
+        if (sm) {
+            dict_set(S, t->dict, (Obj *)NAME(__new__), sm);
+            DECREF(S, sm);
+        } else {
+            exc_clear(S);
+        }
+        DECREF(S, nf);
+    }
+    static const CFuncDef init_subclass_def = {"__init_subclass__", m_object_init_subclass};
+    Obj *isc = cfunc_new(S, &init_subclass_def, NULL);
+    if (isc) {
+        dict_set(S, t->dict, (Obj *)NAME(__init_subclass__), isc);
+        DECREF(S, isc);
+    }
+    descr_add_getsets(S, t, object_getsets);
+    t = S->t_type;
+    cfunc_add_methods(S, t, type_methods);
+    cfunc_add_methods(S, t, type_extra);
+    static const CFuncDef type_new_def = {"__new__", m_type_new};
+    Obj *tn = cfunc_new(S, &type_new_def, NULL);
+    if (tn) {
+        Obj *sm = obj_call1(S, (Obj *)S->t_staticmethod, tn);
+        if (sm) {
+            dict_set(S, t->dict, (Obj *)NAME(__new__), sm);
+            DECREF(S, sm);
+        } else {
+            exc_clear(S);
+        }
+        DECREF(S, tn);
+    }
+}

@@ -1,0 +1,1269 @@
+/*
+ * eval.c: the bytecode interpreter loop. One C call runs one frame; calls
+ * between Python functions recurse through obj_call. Errors jump to `error`
+ * (which records a traceback entry for this frame) and then unwind the
+ * frame's handler blocks; re-raises skip the traceback entry, as CPython's
+ * RERAISE does. Operands stay on the value stack until an instruction is
+ * done with them, so the frame always owns what it points at.
+ */
+#include "vm.h"
+#include <string.h>
+#include "../compiler/opcodes.h"
+#include "../objects/abstract.h"
+#include "../objects/cfunc.h"
+#include "../objects/dict.h"
+#include "../objects/exception.h"
+#include "../objects/float.h"
+#include "../objects/generator.h"
+#include "../objects/int.h"
+#include "../objects/iter.h"
+#include "../objects/list.h"
+#include "../objects/names.h"
+#include "../objects/set.h"
+#include "../objects/str.h"
+#include "../objects/tuple.h"
+#include "../objects/typeobj.h"
+
+void rs_write(rs_State *S, int stream, const char *data, size_t len);
+
+static Obj *name_error(rs_State *S, Obj *name) { return exc_raisef(S, S->e_NameError, "name '%U' is not defined", (Str *)name); }
+
+static Obj *unbound_local(rs_State *S, Code *co, int i) {
+    return exc_raisef(S, S->e_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
+                      (Str *)TUPLE_ITEMS(co->varnames)[i]);
+}
+
+static Obj *unbound_deref(rs_State *S, Code *co, int i) {
+    size_t ncells = TUPLE_LEN(co->cellvars);
+    if ((size_t)i < ncells)
+        return exc_raisef(S, S->e_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
+                          (Str *)TUPLE_ITEMS(co->cellvars)[i]);
+    return exc_raisef(S, S->e_NameError, "cannot access free variable '%U' where it is not associated with a value in enclosing scope",
+                      (Str *)TUPLE_ITEMS(co->freevars)[(size_t)i - ncells]);
+}
+
+/* Looks a special method up on the type and binds it (as CPython's _PyObject_LookupSpecial). */
+static Obj *lookup_special(rs_State *S, Obj *o, Str *name) {
+    Obj *f = type_lookup(S, TYPE(o), name);
+    if (!f) return NULL;
+    if (TYPE(f)->descr_get) return TYPE(f)->descr_get(S, f, o, (Obj *)TYPE(o));
+    return NEWREF(f);
+}
+
+/* Whether attribute lookup on t is the default one, so LOAD_METHOD may skip the bound method. */
+static bool plain_getattr(rs_State *S, Type *t) {
+    if (!t->getattr || t->getattr == obj_generic_getattr) return true;
+    if (!(t->flags & TF_HEAP)) return false;
+    Obj *ga = type_lookup(S, t, NAME(__getattribute__));
+    return ga && TYPE(ga) != S->t_function && (t->base->getattr == NULL || t->base->getattr == obj_generic_getattr ||
+                                                (t->base->flags & TF_HEAP));
+}
+
+static int unpack(rs_State *S, Obj *seq, int before, int after, bool star, Obj **out) {
+    int want = before + after;
+    Obj *list = NULL;
+    Obj *const *items;
+    size_t n;
+    if ((IS_TUPLE(seq) || IS_LIST(seq)) && !star) {
+        items = IS_TUPLE(seq) ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
+        n = IS_TUPLE(seq) ? TUPLE_LEN(seq) : LIST_LEN(seq);
+        if (n != (size_t)want) goto count_error;
+        for (int i = 0; i < want; i++) out[i] = NEWREF(items[i]);
+        return 0;
+    }
+    Obj *it = obj_iter(S, seq);
+    if (!it) {
+        if (exc_matches(S, S->e_TypeError) && !TYPE(seq)->iter) {
+            exc_clear(S);
+            exc_raisef(S, S->e_TypeError, "cannot unpack non-iterable %s object", type_name(TYPE(seq)));
+        }
+        return -1;
+    }
+    list = list_from_iterable(S, it);
+    DECREF(S, it);
+    if (!list) return -1;
+    items = LIST_ITEMS(list);
+    n = LIST_LEN(list);
+    if (!star) {
+        if (n != (size_t)want) {
+            DECREF(S, list);
+            goto count_error;
+        }
+        for (int i = 0; i < want; i++) out[i] = NEWREF(items[i]);
+        DECREF(S, list);
+        return 0;
+    }
+    if (n < (size_t)want) {
+        DECREF(S, list);
+        exc_raisef(S, S->e_ValueError, "not enough values to unpack (expected at least %d, got %zu)", want, n);
+        return -1;
+    }
+    for (int i = 0; i < before; i++) out[i] = NEWREF(items[i]);
+    Obj *mid = list_from_array(S, items + before, n - (size_t)want);
+    if (!mid) {
+        for (int i = 0; i < before; i++) DECREF(S, out[i]);
+        DECREF(S, list);
+        return -1;
+    }
+    out[before] = mid;
+    for (int i = 0; i < after; i++) out[before + 1 + i] = NEWREF(items[n - (size_t)after + (size_t)i]);
+    DECREF(S, list);
+    return 0;
+count_error:
+    if (n < (size_t)want) exc_raisef(S, S->e_ValueError, "not enough values to unpack (expected %d, got %zu)", want, n);
+    else exc_raisef(S, S->e_ValueError, "too many values to unpack (expected %d)", want);
+    return -1;
+}
+
+static Obj *format_value(rs_State *S, Obj *v, int conv, Obj *spec) {
+    Obj *conv_v;
+    switch (conv) {
+    case 1: conv_v = obj_str(S, v); break;
+    case 2:
+    case 3: conv_v = obj_repr(S, v); break;
+    default: conv_v = NEWREF(v);
+    }
+    if (!conv_v) return NULL;
+    if (!spec && TYPE(conv_v) == S->t_str) return conv_v;
+    Obj *r;
+    if (!spec) {
+        if (IS_INT(conv_v) && !(TYPE(conv_v)->flags & TF_HEAP) && TYPE(conv_v) != S->t_bool) r = TYPE(conv_v)->repr(S, conv_v);
+        else r = obj_format(S, conv_v, (Obj *)S->empty_str);
+    } else {
+        r = obj_format(S, conv_v, spec);
+    }
+    DECREF(S, conv_v);
+    return r;
+}
+
+static int dict_merge_call(rs_State *S, Obj *dict, Obj *other, Obj *func) {
+    if (!IS_DICT(other)) {
+        Obj *keys = obj_lookup_attr(S, other, NAME(keys));
+        if (!keys) {
+            if (!S->exc)
+                exc_raisef(S, S->e_TypeError, "%S argument after ** must be a mapping, not %s", func, type_name(TYPE(other)));
+            return -1;
+        }
+        DECREF(S, keys);
+    }
+    Obj *tmp = dict_new(S);
+    if (!tmp || dict_update(S, (Dict *)tmp, other) < 0) {
+        XDECREF(S, tmp);
+        return -1;
+    }
+    size_t pos = 0;
+    Obj *k, *v;
+    while (dict_next((Dict *)tmp, &pos, &k, &v)) {
+        if (dict_get(S, (Dict *)dict, k)) {
+            Obj *fname = obj_lookup_attr(S, func, NAME(__qualname__));
+            if (fname) {
+                exc_raisef(S, S->e_TypeError, "%S() got multiple values for keyword argument '%S'", fname, k);
+                DECREF(S, fname);
+            } else if (!S->exc) {
+                exc_raisef(S, S->e_TypeError, "got multiple values for keyword argument '%S'", k);
+            }
+            DECREF(S, tmp);
+            return -1;
+        }
+        if (dict_set(S, (Dict *)dict, k, v) < 0) {
+            DECREF(S, tmp);
+            return -1;
+        }
+    }
+    DECREF(S, tmp);
+    return 0;
+}
+
+static int import_star(rs_State *S, Frame *f, Obj *module) {
+    Obj *dict = obj_getattr(S, module, NAME(__dict__));
+    if (!dict) return -1;
+    Obj *all = dict_get_str(S, (Dict *)dict, NAME(__all__));
+    int r = 0;
+    if (all) {
+        Obj *it = obj_iter(S, all);
+        Obj *name;
+        while (it && (name = obj_next(S, it))) {
+            Obj *v = obj_getattr(S, module, (Str *)name);
+            r = v ? obj_setitem(S, f->locals, name, v) : -1;
+            XDECREF(S, v);
+            DECREF(S, name);
+            if (r < 0) break;
+        }
+        XDECREF(S, it);
+        if (!it || S->exc) r = -1;
+    } else {
+        size_t pos = 0;
+        Obj *k, *v;
+        while (dict_next((Dict *)dict, &pos, &k, &v)) {
+            if (IS_STR(k) && STR_DATA(k)[0] == '_') continue;
+            if ((r = obj_setitem(S, f->locals, k, v)) < 0) break;
+        }
+    }
+    DECREF(S, dict);
+    return r;
+}
+
+Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
+    Code *co = f->code;
+    const uint32_t *code = co->code;
+    Obj **slots = f->slots;
+    Obj **stack = f->slots + f->nslots;
+    Obj **sp = stack + f->sp;
+    Obj *const *consts = co->consts->items;
+    Obj *const *names = co->names->items;
+    int32_t ip = f->ip;
+    Obj *result = NULL;
+    Frame *prev_frame = S->frame;
+    bool is_gen = (co->flags & CO_GENERATOR) != 0;
+    Obj *outer_handled = NULL;
+    if (is_gen) {
+        outer_handled = S->handled;
+        S->handled = f->gen_handled;
+        f->gen_handled = NULL;
+    }
+    S->frame = f;
+    f->running = true;
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define ARG ((int)INSTR_ARG(w))
+
+    if (throwing) goto error;
+
+    for (;;) {
+        uint32_t w;
+        f->lasti = ip;
+        f->sp = (int32_t)(sp - stack);
+        w = code[ip++];
+        switch ((Opcode)INSTR_OP(w)) {
+        case OP_NOP: break;
+        case OP_POP_TOP: {
+            Obj *v = POP();
+            XDECREF(S, v);
+            break;
+        }
+        case OP_DUP_TOP: {
+            Obj *v = TOP();
+            INCREF(v);
+            PUSH(v);
+            break;
+        }
+        case OP_DUP_TOP_TWO: {
+            Obj *a = PEEK(2), *b = PEEK(1);
+            INCREF(a);
+            INCREF(b);
+            PUSH(a);
+            PUSH(b);
+            break;
+        }
+        case OP_ROT_TWO: {
+            Obj *t = sp[-1];
+            sp[-1] = sp[-2];
+            sp[-2] = t;
+            break;
+        }
+        case OP_ROT_THREE: {
+            Obj *t = sp[-1];
+            sp[-1] = sp[-2];
+            sp[-2] = sp[-3];
+            sp[-3] = t;
+            break;
+        }
+        case OP_ROT_FOUR: {
+            Obj *t = sp[-1];
+            sp[-1] = sp[-2];
+            sp[-2] = sp[-3];
+            sp[-3] = sp[-4];
+            sp[-4] = t;
+            break;
+        }
+        case OP_LOAD_CONST: {
+            Obj *v = consts[ARG];
+            INCREF(v);
+            PUSH(v);
+            break;
+        }
+        case OP_LOAD_FAST: {
+            Obj *v = slots[ARG];
+            if (!v) {
+                unbound_local(S, co, ARG);
+                goto error;
+            }
+            INCREF(v);
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_FAST: {
+            Obj *v = POP();
+            Obj *old = slots[ARG];
+            slots[ARG] = v;
+            XDECREF(S, old);
+            break;
+        }
+        case OP_DELETE_FAST: {
+            Obj *old = slots[ARG];
+            if (!old) {
+                unbound_local(S, co, ARG);
+                goto error;
+            }
+            slots[ARG] = NULL;
+            DECREF(S, old);
+            break;
+        }
+        case OP_LOAD_DEREF: {
+            Cell *c = (Cell *)slots[co->nlocals + ARG];
+            if (!c->ref) {
+                unbound_deref(S, co, ARG);
+                goto error;
+            }
+            INCREF(c->ref);
+            PUSH(c->ref);
+            break;
+        }
+        case OP_STORE_DEREF: {
+            Cell *c = (Cell *)slots[co->nlocals + ARG];
+            Obj *v = POP();
+            Obj *old = c->ref;
+            c->ref = v;
+            XDECREF(S, old);
+            break;
+        }
+        case OP_DELETE_DEREF: {
+            Cell *c = (Cell *)slots[co->nlocals + ARG];
+            if (!c->ref) {
+                unbound_deref(S, co, ARG);
+                goto error;
+            }
+            CLEAR(S, c->ref);
+            break;
+        }
+        case OP_LOAD_CLOSURE: {
+            Obj *c = slots[co->nlocals + ARG];
+            INCREF(c);
+            PUSH(c);
+            break;
+        }
+        case OP_LOAD_CLASSDEREF: {
+            size_t ncells = TUPLE_LEN(co->cellvars);
+            Obj *name = (size_t)ARG < ncells ? TUPLE_ITEMS(co->cellvars)[ARG] : TUPLE_ITEMS(co->freevars)[(size_t)ARG - ncells];
+            Obj *v = IS_DICT(f->locals) ? dict_get(S, (Dict *)f->locals, name) : NULL;
+            if (v) {
+                INCREF(v);
+                PUSH(v);
+                break;
+            }
+            Cell *c = (Cell *)slots[co->nlocals + ARG];
+            if (!c->ref) {
+                unbound_deref(S, co, ARG);
+                goto error;
+            }
+            INCREF(c->ref);
+            PUSH(c->ref);
+            break;
+        }
+        case OP_LOAD_NAME: {
+            Obj *name = names[ARG], *v = NULL;
+            if (f->locals) {
+                if (IS_DICT(f->locals)) {
+                    v = dict_get_str(S, (Dict *)f->locals, (Str *)name);
+                    XINCREF(v);
+                } else {
+                    v = obj_getitem(S, f->locals, name);
+                    if (!v) {
+                        if (!exc_matches(S, S->e_KeyError)) goto error;
+                        exc_clear(S);
+                    }
+                }
+            }
+            if (!v) {
+                v = dict_get_str(S, f->globals, (Str *)name);
+                if (!v) v = dict_get_str(S, f->builtins, (Str *)name);
+                if (!v) {
+                    name_error(S, name);
+                    goto error;
+                }
+                INCREF(v);
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_NAME: {
+            Obj *v = TOP();
+            int r = IS_DICT(f->locals) ? dict_set(S, (Dict *)f->locals, names[ARG], v) : obj_setitem(S, f->locals, names[ARG], v);
+            if (r < 0) goto error;
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_DELETE_NAME: {
+            Obj *name = names[ARG];
+            if (obj_delitem(S, f->locals, name) < 0) {
+                if (exc_matches(S, S->e_KeyError)) {
+                    exc_clear(S);
+                    name_error(S, name);
+                }
+                goto error;
+            }
+            break;
+        }
+        case OP_LOAD_GLOBAL: {
+            Obj *name = names[ARG];
+            Obj *v = dict_get_str(S, f->globals, (Str *)name);
+            if (!v) v = dict_get_str(S, f->builtins, (Str *)name);
+            if (!v) {
+                name_error(S, name);
+                goto error;
+            }
+            INCREF(v);
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_GLOBAL: {
+            Obj *v = TOP();
+            if (dict_set(S, f->globals, names[ARG], v) < 0) goto error;
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_DELETE_GLOBAL: {
+            Obj *name = names[ARG];
+            if (dict_del(S, f->globals, name) < 0) {
+                exc_clear(S);
+                name_error(S, name);
+                goto error;
+            }
+            break;
+        }
+        case OP_LOAD_ATTR: {
+            Obj *o = TOP();
+            Obj *v = obj_getattr(S, o, (Str *)names[ARG]);
+            if (!v) goto error;
+            sp[-1] = v;
+            DECREF(S, o);
+            break;
+        }
+        case OP_STORE_ATTR: {
+            Obj *o = PEEK(1), *v = PEEK(2);
+            if (obj_setattr(S, o, (Str *)names[ARG], v) < 0) goto error;
+            sp -= 2;
+            DECREF(S, o);
+            DECREF(S, v);
+            break;
+        }
+        case OP_DELETE_ATTR: {
+            Obj *o = TOP();
+            if (obj_setattr(S, o, (Str *)names[ARG], NULL) < 0) goto error;
+            sp--;
+            DECREF(S, o);
+            break;
+        }
+        case OP_LOAD_METHOD: {
+            Obj *o = TOP();
+            Str *name = (Str *)names[ARG];
+            Type *t = TYPE(o);
+            if (plain_getattr(S, t)) {
+                Obj *descr = type_lookup(S, t, name);
+                if (descr && (TYPE(descr) == S->t_function || TYPE(descr) == S->t_method_descr)) {
+                    Dict **dp = obj_dict_ptr(S, o);
+                    if (!dp || !*dp || !dict_get_str(S, *dp, name)) {
+                        INCREF(descr);
+                        sp[-1] = descr;
+                        PUSH(o);
+                        break;
+                    }
+                }
+            }
+            Obj *v = obj_getattr(S, o, name);
+            if (!v) goto error;
+            sp[-1] = v;
+            DECREF(S, o);
+            PUSH(NULL);
+            break;
+        }
+        case OP_CALL_METHOD: {
+            int n = ARG;
+            Obj *meth = PEEK(n + 2), *self = PEEK(n + 1);
+            if (TYPE(meth) == S->t_function) {
+                int count = self ? n + 1 : n;
+                Obj *r = vm_call_owned(S, (Func *)meth, sp - count, (size_t)count);
+                sp -= n + 1;
+                sp--;
+                DECREF(S, meth);
+                if (!r) goto error;
+                PUSH(r);
+                break;
+            }
+            Obj *r = self ? obj_call(S, meth, sp - n - 1, (size_t)n + 1, NULL) : obj_call(S, meth, sp - n, (size_t)n, NULL);
+            while (sp > stack && n-- >= 0) {
+                Obj *a = POP();
+                XDECREF(S, a);
+            }
+            sp--;
+            DECREF(S, meth);
+            if (!r) goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_BINARY_SUBSCR: {
+            Obj *o = PEEK(2), *key = PEEK(1), *v;
+            if (TYPE(o) == S->t_list && TYPE(key) == S->t_int && INT_IS_SMALL(key)) {
+                int64_t i = ((Int *)key)->small;
+                if (i < 0) i += (int64_t)LIST_LEN(o);
+                if (i >= 0 && i < (int64_t)LIST_LEN(o)) {
+                    v = NEWREF(LIST_ITEMS(o)[i]);
+                    goto subscr_done;
+                }
+            }
+            v = obj_getitem(S, o, key);
+            if (!v) goto error;
+        subscr_done:
+            sp -= 2;
+            DECREF(S, o);
+            DECREF(S, key);
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_SUBSCR: {
+            Obj *key = PEEK(1), *o = PEEK(2), *v = PEEK(3);
+            if (obj_setitem(S, o, key, v) < 0) goto error;
+            sp -= 3;
+            DECREF(S, key);
+            DECREF(S, o);
+            DECREF(S, v);
+            break;
+        }
+        case OP_DELETE_SUBSCR: {
+            Obj *key = PEEK(1), *o = PEEK(2);
+            if (obj_delitem(S, o, key) < 0) goto error;
+            sp -= 2;
+            DECREF(S, key);
+            DECREF(S, o);
+            break;
+        }
+        case OP_BINARY_OP: {
+            Obj *a = PEEK(2), *b = PEEK(1), *r;
+            int op = ARG;
+            if (TYPE(a) == S->t_int && TYPE(b) == S->t_int) r = int_binary(S, a, b, op);
+            else if (TYPE(a) == S->t_float && TYPE(b) == S->t_float) r = float_binary(S, FLOAT_VAL(a), FLOAT_VAL(b), op);
+            else r = obj_binop(S, a, b, op);
+            if (!r) goto error;
+            sp -= 2;
+            DECREF(S, a);
+            DECREF(S, b);
+            PUSH(r);
+            break;
+        }
+        case OP_UNARY_NEG:
+        case OP_UNARY_POS:
+        case OP_UNARY_INVERT: {
+            Obj *o = TOP();
+            int which = INSTR_OP(w) == OP_UNARY_NEG ? '-' : INSTR_OP(w) == OP_UNARY_POS ? '+' : '~';
+            Obj *r = obj_unary(S, o, which);
+            if (!r) goto error;
+            sp[-1] = r;
+            DECREF(S, o);
+            break;
+        }
+        case OP_UNARY_NOT: {
+            Obj *o = TOP();
+            int t = obj_truth(S, o);
+            if (t < 0) goto error;
+            sp[-1] = NEWREF(t ? S->false_ : S->true_);
+            DECREF(S, o);
+            break;
+        }
+        case OP_COMPARE_OP: {
+            Obj *a = PEEK(2), *b = PEEK(1), *r;
+            if (TYPE(a) == S->t_int && TYPE(b) == S->t_int && INT_IS_SMALL(a) && INT_IS_SMALL(b)) {
+                int64_t x = ((Int *)a)->small, y = ((Int *)b)->small;
+                bool c;
+                switch (ARG) {
+                case CMP_LT: c = x < y; break;
+                case CMP_LE: c = x <= y; break;
+                case CMP_EQ: c = x == y; break;
+                case CMP_NE: c = x != y; break;
+                case CMP_GT: c = x > y; break;
+                default: c = x >= y;
+                }
+                r = NEWREF(c ? S->true_ : S->false_);
+            } else {
+                r = obj_richcmp(S, a, b, ARG);
+                if (!r) goto error;
+            }
+            sp -= 2;
+            DECREF(S, a);
+            DECREF(S, b);
+            PUSH(r);
+            break;
+        }
+        case OP_IS_OP: {
+            Obj *a = PEEK(2), *b = PEEK(1);
+            bool r = (a == b) != (ARG == 1);
+            sp -= 2;
+            DECREF(S, a);
+            DECREF(S, b);
+            PUSH(NEWREF(r ? S->true_ : S->false_));
+            break;
+        }
+        case OP_CONTAINS_OP: {
+            Obj *a = PEEK(2), *b = PEEK(1);
+            int r = obj_contains(S, b, a);
+            if (r < 0) goto error;
+            sp -= 2;
+            DECREF(S, a);
+            DECREF(S, b);
+            PUSH(NEWREF((r == 1) != (ARG == 1) ? S->true_ : S->false_));
+            break;
+        }
+        case OP_JUMP: ip = ARG; break;
+        case OP_POP_JUMP_IF_FALSE:
+        case OP_POP_JUMP_IF_TRUE: {
+            Obj *v = TOP();
+            int t = v == S->true_ ? 1 : v == S->false_ ? 0 : obj_truth(S, v);
+            if (t < 0) goto error;
+            sp--;
+            DECREF(S, v);
+            if (t == (INSTR_OP(w) == OP_POP_JUMP_IF_TRUE)) ip = ARG;
+            break;
+        }
+        case OP_JUMP_IF_FALSE_OR_POP:
+        case OP_JUMP_IF_TRUE_OR_POP: {
+            Obj *v = TOP();
+            int t = obj_truth(S, v);
+            if (t < 0) goto error;
+            if (t == (INSTR_OP(w) == OP_JUMP_IF_TRUE_OR_POP)) {
+                ip = ARG;
+            } else {
+                sp--;
+                DECREF(S, v);
+            }
+            break;
+        }
+        case OP_GET_ITER: {
+            Obj *o = TOP();
+            Obj *it = obj_iter(S, o);
+            if (!it) goto error;
+            sp[-1] = it;
+            DECREF(S, o);
+            break;
+        }
+        case OP_FOR_ITER: {
+            Obj *it = TOP();
+            Obj *v = TYPE(it)->next(S, it);
+            if (v) {
+                PUSH(v);
+                break;
+            }
+            if (S->exc) {
+                if (!exc_matches(S, S->e_StopIteration)) goto error;
+                exc_clear(S);
+            }
+            sp--;
+            DECREF(S, it);
+            ip = ARG;
+            break;
+        }
+        case OP_BUILD_TUPLE: {
+            int n = ARG;
+            Tuple *t = tuple_new(S, (size_t)n);
+            if (!t) goto error;
+            for (int i = n - 1; i >= 0; i--) t->items[i] = POP();
+            PUSH((Obj *)t);
+            break;
+        }
+        case OP_BUILD_LIST: {
+            int n = ARG;
+            Obj *l = list_new(S, (size_t)n);
+            if (!l) goto error;
+            for (int i = n - 1; i >= 0; i--) LIST_ITEMS(l)[i] = POP();
+            PUSH(l);
+            break;
+        }
+        case OP_BUILD_SET: {
+            int n = ARG;
+            Obj *s = set_new(S, S->t_set, NULL);
+            if (!s) goto error;
+            for (int i = n; i > 0; i--)
+                if (set_add(S, s, PEEK(i)) < 0) {
+                    DECREF(S, s);
+                    goto error;
+                }
+            for (int i = 0; i < n; i++) {
+                Obj *v = POP();
+                DECREF(S, v);
+            }
+            PUSH(s);
+            break;
+        }
+        case OP_BUILD_MAP: {
+            int n = ARG;
+            Obj *d = dict_new(S);
+            if (!d) goto error;
+            for (int i = n; i > 0; i--)
+                if (dict_set(S, (Dict *)d, PEEK(2 * i), PEEK(2 * i - 1)) < 0) {
+                    DECREF(S, d);
+                    goto error;
+                }
+            for (int i = 0; i < 2 * n; i++) {
+                Obj *v = POP();
+                DECREF(S, v);
+            }
+            PUSH(d);
+            break;
+        }
+        case OP_BUILD_SLICE: {
+            Obj *step = ARG == 3 ? POP() : NULL;
+            Obj *stop = POP(), *start = POP();
+            Obj *s = slice_new(S, start, stop, step);
+            DECREF(S, start);
+            DECREF(S, stop);
+            XDECREF(S, step);
+            if (!s) goto error;
+            PUSH(s);
+            break;
+        }
+        case OP_BUILD_STRING: {
+            int n = ARG;
+            size_t total = 0;
+            for (int i = n; i > 0; i--) total += ((Str *)PEEK(i))->nbytes;
+            char small[256], *buf = total < sizeof small ? small : mem_alloc(&S->mem, total + 1);
+            if (!buf) {
+                exc_nomemory(S);
+                goto error;
+            }
+            size_t off = 0;
+            for (int i = n; i > 0; i--) {
+                Str *s = (Str *)PEEK(i);
+                memcpy(buf + off, s->data, s->nbytes);
+                off += s->nbytes;
+            }
+            Obj *r = str_new(S, buf, total);
+            if (buf != small) mem_free(&S->mem, buf, total + 1);
+            if (!r) goto error;
+            for (int i = 0; i < n; i++) {
+                Obj *v = POP();
+                DECREF(S, v);
+            }
+            PUSH(r);
+            break;
+        }
+        case OP_LIST_APPEND: {
+            Obj *v = TOP();
+            if (list_append(S, PEEK(ARG + 1), v) < 0) goto error;
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_SET_ADD: {
+            Obj *v = TOP();
+            if (set_add(S, PEEK(ARG + 1), v) < 0) goto error;
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_MAP_ADD: {
+            Obj *v = PEEK(1), *k = PEEK(2);
+            if (dict_set(S, (Dict *)PEEK(ARG + 2), k, v) < 0) goto error;
+            sp -= 2;
+            DECREF(S, k);
+            DECREF(S, v);
+            break;
+        }
+        case OP_LIST_EXTEND: {
+            Obj *v = TOP();
+            if (list_extend(S, PEEK(ARG + 1), v) < 0) {
+                if (exc_matches(S, S->e_TypeError) && !TYPE(v)->iter && !TYPE(v)->getitem) {
+                    exc_clear(S);
+                    exc_raisef(S, S->e_TypeError, "Value after * must be an iterable, not %s", type_name(TYPE(v)));
+                }
+                goto error;
+            }
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_SET_UPDATE: {
+            Obj *v = TOP();
+            Obj *it = obj_iter(S, v), *x;
+            if (!it) goto error;
+            while ((x = obj_next(S, it))) {
+                int r = set_add(S, PEEK(ARG + 1), x);
+                DECREF(S, x);
+                if (r < 0) break;
+            }
+            DECREF(S, it);
+            if (S->exc) goto error;
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_DICT_UPDATE: {
+            Obj *v = TOP();
+            if (dict_update(S, (Dict *)PEEK(ARG + 1), v) < 0) {
+                if (exc_matches(S, S->e_TypeError) || exc_matches(S, S->e_ValueError)) {
+                    exc_clear(S);
+                    exc_raisef(S, S->e_TypeError, "'%s' object is not a mapping", type_name(TYPE(v)));
+                }
+                goto error;
+            }
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_DICT_MERGE: {
+            Obj *v = TOP();
+            /* the callable is below the positional tuple and the dict */
+            if (dict_merge_call(S, PEEK(ARG + 1), v, PEEK(ARG + 3)) < 0) goto error;
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_LIST_TO_TUPLE: {
+            Obj *l = TOP();
+            Obj *t = tuple_from_array(S, LIST_ITEMS(l), LIST_LEN(l));
+            if (!t) goto error;
+            sp[-1] = t;
+            DECREF(S, l);
+            break;
+        }
+        case OP_UNPACK_SEQUENCE:
+        case OP_UNPACK_EX: {
+            bool star = INSTR_OP(w) == OP_UNPACK_EX;
+            int before = star ? ARG & 0xFF : ARG, after = star ? ARG >> 8 : 0;
+            int total = before + after + (star ? 1 : 0);
+            Obj *seq = TOP();
+            Obj *small[16], **out = small;
+            if (total > 16) {
+                out = mem_alloc(&S->mem, (size_t)total * sizeof(Obj *));
+                if (!out) {
+                    exc_nomemory(S);
+                    goto error;
+                }
+            }
+            int r = unpack(S, seq, before, after, star, out);
+            if (r == 0) {
+                sp--;
+                DECREF(S, seq);
+                for (int i = total - 1; i >= 0; i--) PUSH(out[i]);
+            }
+            if (out != small) mem_free(&S->mem, out, (size_t)total * sizeof(Obj *));
+            if (r < 0) goto error;
+            break;
+        }
+        case OP_CALL: {
+            int n = ARG;
+            Obj *fn = PEEK(n + 1);
+            if (TYPE(fn) == S->t_function) {
+                Obj *r = vm_call_owned(S, (Func *)fn, sp - n, (size_t)n);
+                sp -= n + 1;
+                DECREF(S, fn);
+                if (!r) goto error;
+                PUSH(r);
+                break;
+            }
+            Obj *r = obj_call(S, fn, sp - n, (size_t)n, NULL);
+            for (int i = 0; i <= n; i++) {
+                Obj *v = POP();
+                DECREF(S, v);
+            }
+            if (!r) goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_CALL_KW: {
+            int n = ARG;
+            Tuple *kwnames = (Tuple *)PEEK(1);
+            Obj *fn = PEEK(n + 2);
+            Obj *r = obj_call(S, fn, sp - 1 - n, (size_t)n - kwnames->len, kwnames);
+            for (int i = 0; i <= n + 1; i++) {
+                Obj *v = POP();
+                DECREF(S, v);
+            }
+            if (!r) goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_CALL_EX: {
+            Obj *kwargs = ARG ? PEEK(1) : NULL;
+            Obj *args = PEEK(ARG ? 2 : 1), *fn = PEEK(ARG ? 3 : 2);
+            Obj *r = obj_call_ex(S, fn, args, kwargs);
+            for (int i = 0; i < (ARG ? 3 : 2); i++) {
+                Obj *v = POP();
+                DECREF(S, v);
+            }
+            if (!r) goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_MAKE_FUNCTION: {
+            int flags = ARG;
+            Code *c = (Code *)POP();
+            Obj *closure = flags & 8 ? POP() : NULL;
+            Obj *kwdefaults = flags & 2 ? POP() : NULL;
+            Obj *defaults = flags & 1 ? POP() : NULL;
+            Func *fn = (Func *)func_new(S, c, f->globals, c->qualname);
+            DECREF(S, c);
+            if (!fn) {
+                XDECREF(S, closure);
+                XDECREF(S, kwdefaults);
+                XDECREF(S, defaults);
+                goto error;
+            }
+            fn->closure = (Tuple *)closure;
+            fn->kwdefaults = (Dict *)kwdefaults;
+            fn->defaults = (Tuple *)defaults;
+            PUSH((Obj *)fn);
+            break;
+        }
+        case OP_RETURN_VALUE:
+            result = POP();
+            f->finished = true;
+            goto exit;
+        case OP_YIELD_VALUE:
+            result = POP();
+            goto exit_yield;
+        case OP_GET_YIELD_FROM_ITER: {
+            Obj *o = TOP();
+            if (TYPE(o) != S->t_generator) {
+                Obj *it = obj_iter(S, o);
+                if (!it) goto error;
+                sp[-1] = it;
+                DECREF(S, o);
+            }
+            break;
+        }
+        case OP_YIELD_FROM: {
+            Obj *v = PEEK(1), *it = PEEK(2), *r;
+            bool done = false;
+            if (TYPE(it) == S->t_generator) {
+                r = gen_send(S, (Gen *)it, v, &done);
+            } else if (v == S->none) {
+                r = obj_next(S, it);
+                if (!r) {
+                    if (S->exc && !exc_matches(S, S->e_StopIteration)) goto error;
+                    done = true;
+                    Obj *e = exc_fetch(S);
+                    r = e ? NEWREF(((Exc *)e)->value ? ((Exc *)e)->value : S->none) : NEWREF(S->none);
+                    XDECREF(S, e);
+                }
+            } else {
+                r = obj_call_method(S, it, NAME(send), &v, 1);
+                if (!r) {
+                    if (!exc_matches(S, S->e_StopIteration)) goto error;
+                    done = true;
+                    Obj *e = exc_fetch(S);
+                    r = NEWREF(((Exc *)e)->value ? ((Exc *)e)->value : S->none);
+                    DECREF(S, e);
+                }
+            }
+            if (!r) goto error;
+            sp--;
+            DECREF(S, v);
+            if (done) {
+                sp--;
+                DECREF(S, it);
+                PUSH(r);
+                break;
+            }
+            /* yield what the sub-iterator yielded; resume at this instruction */
+            ip--;
+            result = r;
+            goto exit_yield;
+        }
+        case OP_RAISE: {
+            if (ARG == 0) {
+                if (!S->handled) {
+                    exc_raisef(S, S->e_RuntimeError, "No active exception to reraise");
+                    goto error;
+                }
+                Obj *old = S->exc;
+                S->exc = NEWREF(S->handled);
+                XDECREF(S, old);
+                goto exception_unwind;
+            }
+            Obj *cause = ARG == 2 ? POP() : NULL;
+            Obj *exc = POP();
+            exc_raise(S, exc);
+            DECREF(S, exc);
+            if (cause && S->exc && IS_EXC(S->exc)) {
+                Obj *c = NULL;
+                if (cause == S->none) c = NULL;
+                else if (TYPE(cause) == S->t_type && IS_EXC_TYPE(cause)) {
+                    Obj *e = exc_fetch(S);
+                    c = obj_call0(S, cause);
+                    if (!c) {
+                        DECREF(S, e);
+                        DECREF(S, cause);
+                        goto error;
+                    }
+                    S->exc = e;
+                } else if (IS_EXC(cause)) c = NEWREF(cause);
+                else {
+                    DECREF(S, cause);
+                    exc_clear(S);
+                    exc_raisef(S, S->e_TypeError, "exception causes must derive from BaseException");
+                    goto error;
+                }
+                Exc *e = (Exc *)S->exc;
+                SETREF(S, e->cause, c);
+                e->suppress_context = true;
+            }
+            XDECREF(S, cause);
+            goto error;
+        }
+        case OP_SETUP_EXCEPT: {
+            if (f->nblocks >= FRAME_MAX_BLOCKS) {
+                exc_raisef(S, S->e_SystemError, "too many nested blocks");
+                goto error;
+            }
+            Block *b = &f->blocks[f->nblocks++];
+            b->handler = ARG;
+            b->level = (int32_t)(sp - stack);
+            break;
+        }
+        case OP_POP_BLOCK: f->nblocks--; break;
+        case OP_PUSH_EXC_INFO: {
+            Obj *exc = TOP();
+            sp[-1] = S->handled ? S->handled : NEWREF(S->none);
+            S->handled = exc;
+            break;
+        }
+        case OP_POP_EXCEPT: {
+            Obj *prev = POP();
+            Obj *old = S->handled;
+            S->handled = prev == S->none ? NULL : prev;
+            if (prev == S->none) DECREF(S, prev);
+            XDECREF(S, old);
+            break;
+        }
+        case OP_LOAD_HANDLED: {
+            Obj *h = S->handled ? S->handled : S->none;
+            INCREF(h);
+            PUSH(h);
+            break;
+        }
+        case OP_CHECK_EXC_MATCH: {
+            Obj *spec = PEEK(1), *exc = PEEK(2);
+            int r = exc_given_matches(S, exc, spec);
+            if (r < 0) goto error;
+            sp -= 2;
+            DECREF(S, spec);
+            DECREF(S, exc);
+            PUSH(NEWREF(r ? S->true_ : S->false_));
+            break;
+        }
+        case OP_RERAISE: {
+            Obj *exc = POP();
+            Obj *old = S->exc;
+            S->exc = exc;
+            XDECREF(S, old);
+            goto exception_unwind;
+        }
+        case OP_POP_EXCEPT_RERAISE: {
+            Obj *exc = POP();
+            Obj *prev = POP();
+            Obj *old = S->handled;
+            S->handled = prev == S->none ? NULL : prev;
+            if (prev == S->none) DECREF(S, prev);
+            XDECREF(S, old);
+            old = S->exc;
+            S->exc = exc;
+            XDECREF(S, old);
+            goto exception_unwind;
+        }
+        case OP_BEFORE_WITH: {
+            Obj *mgr = TOP();
+            Obj *enter = lookup_special(S, mgr, NAME(__enter__));
+            if (!enter) {
+                if (!S->exc)
+                    exc_raisef(S, S->e_TypeError, "'%s' object does not support the context manager protocol", type_name(TYPE(mgr)));
+                goto error;
+            }
+            Obj *exit = lookup_special(S, mgr, NAME(__exit__));
+            if (!exit) {
+                DECREF(S, enter);
+                if (!S->exc)
+                    exc_raisef(S, S->e_TypeError, "'%s' object does not support the context manager protocol (missed __exit__ method)",
+                               type_name(TYPE(mgr)));
+                goto error;
+            }
+            sp[-1] = exit;
+            DECREF(S, mgr);
+            Obj *r = obj_call0(S, enter);
+            DECREF(S, enter);
+            if (!r) goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_WITH_EXIT: {
+            Obj *exit = TOP();
+            Obj *args[3] = {S->none, S->none, S->none};
+            Obj *r = obj_call(S, exit, args, 3, NULL);
+            if (!r) goto error;
+            sp--;
+            DECREF(S, exit);
+            DECREF(S, r);
+            break;
+        }
+        case OP_WITH_EXCEPT_START: {
+            Obj *exit = PEEK(2);
+            Obj *exc = S->handled;
+            Obj *tb = ((Exc *)exc)->traceback;
+            Obj *args[3] = {(Obj *)TYPE(exc), exc, tb ? tb : S->none};
+            Obj *r = obj_call(S, exit, args, 3, NULL);
+            if (!r) goto error;
+            PUSH(r);
+            break;
+        }
+        case OP_FORMAT_VALUE: {
+            Obj *spec = ARG & 4 ? PEEK(1) : NULL;
+            Obj *v = PEEK(ARG & 4 ? 2 : 1);
+            Obj *r = format_value(S, v, ARG & 3, spec);
+            if (!r) goto error;
+            if (spec) {
+                sp--;
+                DECREF(S, spec);
+            }
+            sp[-1] = r;
+            DECREF(S, v);
+            break;
+        }
+        case OP_IMPORT_NAME: {
+            Obj *fromlist = PEEK(1), *level = PEEK(2);
+            Obj *m = vm_import(S, (Str *)names[ARG], fromlist, (int)((Int *)level)->small);
+            if (!m) goto error;
+            sp -= 2;
+            DECREF(S, fromlist);
+            DECREF(S, level);
+            PUSH(m);
+            break;
+        }
+        case OP_IMPORT_FROM: {
+            Obj *m = TOP();
+            Obj *v = obj_getattr(S, m, (Str *)names[ARG]);
+            if (!v) {
+                if (exc_matches(S, S->e_AttributeError)) {
+                    exc_clear(S);
+                    Obj *mname = obj_lookup_attr(S, m, NAME(__name__));
+                    Obj *file = obj_lookup_attr(S, m, NAME(__file__));
+                    if (file)
+                        exc_raisef(S, S->e_ImportError, "cannot import name '%U' from '%S' (%S)", (Str *)names[ARG], mname ? mname : S->none, file);
+                    else
+                        exc_raisef(S, S->e_ImportError, "cannot import name '%U' from '%S' (unknown location)", (Str *)names[ARG],
+                                   mname ? mname : S->none);
+                    XDECREF(S, mname);
+                    XDECREF(S, file);
+                }
+                goto error;
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_IMPORT_STAR: {
+            Obj *m = TOP();
+            if (import_star(S, f, m) < 0) goto error;
+            sp--;
+            DECREF(S, m);
+            break;
+        }
+        case OP_LOAD_BUILD_CLASS: {
+            Obj *bc = dict_get_cstr(S, f->builtins, "__build_class__");
+            if (!bc) {
+                exc_raisef(S, S->e_NameError, "__build_class__ not found");
+                goto error;
+            }
+            INCREF(bc);
+            PUSH(bc);
+            break;
+        }
+        case OP_LOAD_LOCALS: {
+            if (!f->locals) {
+                exc_raisef(S, S->e_SystemError, "no locals found");
+                goto error;
+            }
+            INCREF(f->locals);
+            PUSH(f->locals);
+            break;
+        }
+        case OP_LOAD_ASSERTION_ERROR: PUSH(NEWREF(S->e_AssertionError)); break;
+        case OP_PRINT_EXPR: {
+            Obj *v = TOP();
+            if (v != S->none) {
+                if (dict_set_cstr(S, S->builtins, "_", S->none) < 0) goto error;
+                Obj *r = obj_repr(S, v);
+                if (!r) goto error;
+                rs_write(S, 1, STR_DATA(r), ((Str *)r)->nbytes);
+                rs_write(S, 1, "\n", 1);
+                DECREF(S, r);
+                if (dict_set_cstr(S, S->builtins, "_", v) < 0) goto error;
+            }
+            sp--;
+            DECREF(S, v);
+            break;
+        }
+        case OP_SETUP_ANNOTATIONS: break;
+        default:
+            exc_raisef(S, S->e_SystemError, "unknown opcode %d", (int)INSTR_OP(w));
+            goto error;
+        }
+        continue;
+
+    error:
+        if (!S->exc) exc_raisef(S, S->e_SystemError, "error return without exception set");
+        if (S->exc && IS_EXC(S->exc) && exc_add_traceback(S, S->exc, f) < 0) {
+            /* out of memory while recording the traceback: keep unwinding with what we have */
+        }
+    exception_unwind:
+        if (f->nblocks > 0) {
+            Block b = f->blocks[--f->nblocks];
+            while (sp > stack + b.level) {
+                Obj *v = POP();
+                XDECREF(S, v);
+            }
+            PUSH(exc_fetch(S));
+            ip = b.handler;
+            continue;
+        }
+        while (sp > stack) {
+            Obj *v = POP();
+            XDECREF(S, v);
+        }
+        result = NULL;
+        f->finished = true;
+        goto exit;
+    }
+
+exit_yield:
+    f->ip = ip;
+    f->sp = (int32_t)(sp - stack);
+    f->running = false;
+    S->frame = prev_frame;
+    if (is_gen) {
+        f->gen_handled = S->handled;
+        S->handled = outer_handled;
+    }
+    return result;
+
+exit:
+    while (sp > stack) {
+        Obj *v = POP();
+        XDECREF(S, v);
+    }
+    f->ip = ip;
+    f->sp = 0;
+    f->running = false;
+    f->nblocks = 0;
+    S->frame = prev_frame;
+    if (is_gen) {
+        XDECREF(S, S->handled);
+        S->handled = outer_handled;
+    }
+    return result;
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef ARG
+}

@@ -1,0 +1,94 @@
+/*
+ * import.c: the import statement. sys.modules is consulted first; then the
+ * built-in modules (modules/registry.h); then NAME.py in the directory of
+ * the main script (sys.path[0]), compiled and run as a new module.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "vm.h"
+#include "../compiler/compile.h"
+#include "../modules/registry.h"
+#include "../objects/abstract.h"
+#include "../objects/dict.h"
+#include "../objects/exception.h"
+#include "../objects/list.h"
+#include "../objects/module.h"
+#include "../objects/names.h"
+#include "../objects/str.h"
+
+int rs_read_file(rs_State *S, const char *path, char **data, size_t *len);
+
+static Obj *load_source_module(rs_State *S, Str *name) {
+    /* The directory of the main script, from sys.path[0]. */
+    Obj *path = S->sys_module ? obj_lookup_attr(S, S->sys_module, (Str *)NAME(__path__)) : NULL;
+    XDECREF(S, path);
+    Obj *syspath = S->sys_module ? dict_get_cstr(S, ((Module *)S->sys_module)->dict, "path") : NULL;
+    if (!syspath || !IS_LIST(syspath)) return NULL;
+    for (size_t i = 0; i < LIST_LEN(syspath); i++) {
+        Obj *dir = LIST_ITEMS(syspath)[i];
+        if (!IS_STR(dir)) continue;
+        char file[4096];
+        int n = ((Str *)dir)->nbytes ? snprintf(file, sizeof file, "%s/%s.py", STR_DATA(dir), STR_DATA(name))
+                                     : snprintf(file, sizeof file, "%s.py", STR_DATA(name));
+        if (n < 0 || (size_t)n >= sizeof file) continue;
+        char *src;
+        size_t len;
+        int r = rs_read_file(S, file, &src, &len);
+        if (r < 0) return NULL;
+        if (r == 0) continue;
+        Obj *text = str_new(S, src, len);
+        Obj *fname = str_from_cstr(S, file);
+        if (text && fname && S->sources) dict_set(S, S->sources, fname, text);
+        XDECREF(S, text);
+        Code *code = compile_source(S, src, len, file, COMPILE_FILE, NULL);
+        mem_free(&S->mem, src, len + 1);
+        if (!code) {
+            XDECREF(S, fname);
+            return NULL;
+        }
+        Obj *m = module_new(S, STR_DATA(name));
+        if (!m || (fname && dict_set(S, ((Module *)m)->dict, (Obj *)NAME(__file__), fname) < 0) ||
+            dict_set(S, S->modules, (Obj *)name, m) < 0) {
+            XDECREF(S, m);
+            XDECREF(S, fname);
+            DECREF(S, code);
+            return NULL;
+        }
+        XDECREF(S, fname);
+        Obj *r2 = vm_run_code(S, code, ((Module *)m)->dict, (Obj *)((Module *)m)->dict);
+        DECREF(S, code);
+        if (!r2) {
+            dict_del(S, S->modules, (Obj *)name);
+            if (S->exc && !exc_matches(S, S->e_KeyError)) {
+                /* keep the original error */
+            }
+            DECREF(S, m);
+            return NULL;
+        }
+        DECREF(S, r2);
+        return m;
+    }
+    return NULL;
+}
+
+Obj *vm_import(rs_State *S, Str *name, Obj *fromlist, int level) {
+    (void)fromlist;
+    if (level > 0) return exc_raisef(S, S->e_ImportError, "attempted relative import with no known parent package");
+    if (name->nbytes == 0) return exc_raisef(S, S->e_ValueError, "Empty module name");
+    Obj *m = dict_get(S, S->modules, (Obj *)name);
+    if (m) return NEWREF(m);
+    if (memchr(STR_DATA(name), '.', name->nbytes))
+        return exc_raisef(S, S->e_ModuleNotFoundError, "No module named '%U'", name);
+    m = registry_create(S, STR_DATA(name));
+    if (m) {
+        if (dict_set(S, S->modules, (Obj *)name, m) < 0) {
+            DECREF(S, m);
+            return NULL;
+        }
+        return m;
+    }
+    if (S->exc) return NULL;
+    m = load_source_module(S, name);
+    if (m || S->exc) return m;
+    return exc_raisef(S, S->e_ModuleNotFoundError, "No module named '%U'", name);
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one line "N passed, M failed" over all of them.
+set -u
+BUILD=${1:-build}
+cd "$(dirname "$0")/.."
+total_pass=0
+total_fail=0
+add() { total_pass=$((total_pass + $1)); total_fail=$((total_fail + $2)); }
+
+echo "== unit tests (Criterion, ASan/UBSan)"
+out=$("$BUILD/unit-tests" -j2 2>&1); rc=$?
+echo "$out" | grep -E "^\[----\]|Synthesis|FAIL|Assertion|failed" | grep -v "^\[----\].*$" | tail -20
+syn=$(echo "$out" | grep -E "Synthesis" | tail -1)
+echo "$syn"
+p=$(echo "$syn" | sed -n 's/.*Passing: \([0-9]*\).*/\1/p'); f=$(echo "$syn" | sed -n 's/.*Failing: \([0-9]*\).*/\1/p'); c=$(echo "$syn" | sed -n 's/.*Crashing: \([0-9]*\).*/\1/p')
+if [ -z "$p" ]; then p=0; f=1; c=0; fi
+[ $rc -ne 0 ] && [ "${f:-0}" = 0 ] && [ "${c:-0}" = 0 ] && f=1
+add "$p" "$(( ${f:-0} + ${c:-0} ))"
+
+for variant in refscope refscope-debug; do
+    echo "== golden scripts: $variant"
+    out=$(python3 tests/run_scripts.py --binary "$BUILD/$variant" --label "$variant" 2>&1)
+    echo "$out" | tail -n 60
+    line=$(echo "$out" | tail -1)
+    p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')
+    f=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\2/p')
+    if [ -z "$p" ]; then p=0; f=1; fi
+    add "$p" "$f"
+done
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

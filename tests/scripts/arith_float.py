@@ -1,0 +1,10 @@
+# Floats: CPython's shortest repr, division rules and conversions.
+print(0.1, 0.2, 0.1 + 0.2, 1/3, 2/3, 1.0, 100.0, 1e16, 1e15, 123456789.0, 1.5e-5, 0.0001, 0.00001)
+print(1e300 * 1e10, -1e300 * 1e10, 3.14159, -0.0, 2.0 ** 0.5, 10 / 4, 7.0 // 2, -7.0 // 2, 7.5 % 2, -7.5 % 2)
+print(float("1.5"), float("  -2.25 "), float("inf"), float("-inf"), float(3), float("1e5"))
+print(round(3.14159, 2), round(2.675, 2), round(-1.5), round(0.5), round(1.5), round(1e20))
+print(1.5.is_integer(), 2.0.is_integer(), (0.25).as_integer_ratio())
+print(int(2.5e15), 3.0 == 3, 0.1 * 3 == 0.3, 1 < 1.5 < 2, 2**53 + 1.0)
+print(abs(-2.5), max(1.5, 2), min(-0.5, 0), sum([0.1] * 10))
+print(5e-324, 1.7976931348623157e308, 1e-7, 123e-20, 2.5e25)
+print(str(1.0), repr(0.1), format(3.14159, ".3f"), format(1234.5, ",.2f"), format(0.25, "%"))

@@ -1,0 +1,22 @@
+# str methods people reach for.
+s = "  Hello, World!  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), s.upper(), s.lower())
+t = "a,b,,c"
+print(t.split(","), t.split(",", 1), "a b  c".split(), " x ".split(" "), t.rsplit(",", 1))
+print("-".join(["x", "y", "z"]), "".join([]), ",".join("abc"))
+print("hello".replace("l", "L"), "hello".replace("l", "", 1), "aaa".replace("a", "bb"))
+print("hello".find("l"), "hello".rfind("l"), "hello".find("z"), "hello".index("e"), "hello".count("l"))
+print("hello".startswith("he"), "hello".endswith(("lo", "x")), "hello".startswith("lo", 3))
+print("abc".isalpha(), "123".isdigit(), "a1".isalnum(), "  ".isspace(), "ABC".isupper(), "abc".islower())
+print("hello world".title(), "hello".capitalize(), "HeLLo".swapcase())
+print("x".center(5, "*"), "x".ljust(3, "-"), "x".rjust(3), "42".zfill(5), "-42".zfill(5))
+print("a=b=c".partition("="), "a=b=c".rpartition("="), "abc".partition("x"))
+print("line1\nline2\r\nline3".splitlines(), "a\nb\n".splitlines(True))
+print("abc"[0], "abc"[-1], "abcdef"[1:4], "abcdef"[::2], "abcdef"[::-1], "abc" * 3, "ab" + "cd")
+print(len("héllo"), "héllo"[1], "héllo".upper(), "日本語"[1:], list("ab"))
+print("%s and %r and %d and %5.2f and %-4s|" % ("x", "y", 42, 3.14159, "ab"))
+print("{} {} {}".format(1, "two", 3.0), "{0}{1}{0}".format("a", "b"), "{x}-{y}".format(x=1, y=2))
+print("{:>5}|{:<5}|{:^5}|{:05d}|{:+d}|{:.2e}|{:x}|{:#b}".format("r", "l", "c", 42, 7, 12345.678, 255, 5))
+print("a" < "b", "abc" < "abd", "Z" < "a", "x" in "xyz", "q" not in "xyz", "abc" == "abc")
+print(ord("A"), chr(97), str(123), str(None), repr("it's"), repr('say "hi"'), repr("tab\t"))
+print("removeprefix".removeprefix("remove"), "file.py".removesuffix(".py"), "Mixed".casefold())

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what refscope's build and tests need and is missing, idempotently:
+# a C compiler and make, Criterion (unit tests), python3 (the oracle and the
+# golden-test runner). Packages come from Debian; nothing is downloaded
+# otherwise. Run as root (as CI and the developer machines are), or with sudo.
+set -euo pipefail
+
+need=()
+command -v cc >/dev/null 2>&1 || need+=(gcc)
+command -v make >/dev/null 2>&1 || need+=(make)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+[ -f /usr/include/criterion/criterion.h ] || need+=(libcriterion-dev)
+# clang's sanitizer runtime, for `make test CC=clang`
+if command -v clang >/dev/null 2>&1 && ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a >/dev/null 2>&1; then
+    need+=(libclang-rt-14-dev)
+fi
+
+if [ ${#need[@]} -eq 0 ]; then
+    echo "deps: everything is installed"
+    exit 0
+fi
+
+echo "deps: installing ${need[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+        echo "deps: not root and no sudo; run: apt-get update && apt-get install -y ${need[*]}" >&2
+        exit 1
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+if ! $SUDO apt-get install -y -q "${need[@]}" >/dev/null 2>&1; then
+    $SUDO apt-get update -q >/dev/null
+    $SUDO apt-get install -y -q "${need[@]}" >/dev/null || {
+        echo "deps: could not install; run: apt-get update && apt-get install -y ${need[*]}" >&2
+        exit 1
+    }
+fi
+echo "deps: done"
