@@ -63,6 +63,12 @@ static Node *lex_fail(Parser *p) {
 
 static Node *syntax_error(Parser *p) {
     if (p->tok.kind == TK_ERRORTOKEN) return lex_fail(p);
+    /* As CPython: a generic syntax error gives way to a tokenizer error later in the source (an unclosed bracket). */
+    if (!p->failed && p->tok.kind != TK_EOF && p->tok.kind != TK_INDENT) {
+        Token t = p->has_next ? p->next : lexer_next(&p->L);
+        while (t.kind != TK_EOF && t.kind != TK_ERRORTOKEN) t = lexer_next(&p->L);
+        if (t.kind == TK_ERRORTOKEN) return lex_fail(p);
+    }
     if (p->tok.kind == TK_INDENT) return fail_at(p, p->tok.line, p->tok.col, "unexpected indent");
     if (p->tok.kind == TK_EOF || (p->tok.kind == TK_NEWLINE && p->tok.len == 0)) {
         Node *r = fail_at(p, p->tok.line, p->tok.col, "invalid syntax");
@@ -1312,6 +1318,7 @@ static Node *if_stmt(Parser *p, bool elif) {
     advance(p);
     Node *n = mk(p, N_IF, &t);
     if (!n || !(n->a = named_expression(p))) return NULL;
+    if (at(p, TK_EQUAL)) return fail_at(p, p->tok.line, n->a->col, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     char what[40];
     snprintf(what, sizeof what, "'%s' statement", elif ? "elif" : "if");
     if (!block_after_colon(p, &n->list, t.line, what)) return NULL;
@@ -1352,6 +1359,7 @@ static Node *while_stmt(Parser *p) {
     advance(p);
     Node *n = mk(p, N_WHILE, &t);
     if (!n || !(n->a = named_expression(p))) return NULL;
+    if (at(p, TK_EQUAL)) return fail_at(p, p->tok.line, n->a->col, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     if (!loop_body(p, &n->list, t.line, "'while' statement")) return NULL;
     if (at_kw(p, "else")) {
         Token et = p->tok;

@@ -12,6 +12,7 @@
 #include "float.h"
 #include "func.h"
 #include "int.h"
+#include "list.h"
 #include "names.h"
 #include "str.h"
 #include "tuple.h"
@@ -134,6 +135,11 @@ static Obj *binary_op(rs_State *S, Obj *a, Obj *b, int op, bool augmented) {
         r = tb->binop(S, b, a, op, true);
         if (r != S->notimpl) return r;
         DECREF(S, r);
+    }
+    if (op == OP_MUL) {
+        bool seq_a = IS_STR(a) || IS_LIST(a) || IS_TUPLE(a), seq_b = IS_STR(b) || IS_LIST(b) || IS_TUPLE(b);
+        if ((seq_a && !IS_INT(b)) || (seq_b && !IS_INT(a)))
+            return exc_raisef(S, S->e_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(seq_a ? tb : ta));
     }
     if (op == OP_ADD && IS_STR(a) && !augmented)
         return exc_raisef(S, S->e_TypeError, "can only concatenate str (not \"%s\") to str", type_name(tb));
