@@ -76,10 +76,12 @@ static int object_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tupl
 
 /* Whether t replaces object's __init__ / __new__ (CPython's excess-argument rules depend on it). */
 static bool init_overridden(rs_State *S, Type *t) {
-    return (t->flags & TF_HEAP) ? overrides(S, t, NAME(__init__), S->t_object) : t->init != object_init;
+    if (t->flags & TF_HEAP) return overrides(S, t, NAME(__init__), S->t_object) || solid_base(t)->init != object_init;
+    return t->init != object_init;
 }
 static bool new_overridden(rs_State *S, Type *t) {
-    return (t->flags & TF_HEAP) ? overrides(S, t, NAME(__new__), S->t_object) : t->tp_new != object_tp_new;
+    if (t->flags & TF_HEAP) return overrides(S, t, NAME(__new__), S->t_object) || solid_base(t)->tp_new != object_tp_new;
+    return t->tp_new != object_tp_new;
 }
 
 static Obj *object_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames) {
@@ -770,6 +772,210 @@ static void subtype_clear(rs_State *S, Obj *o) {
     if (solid->clear) solid->clear(S, o);
 }
 
+/* ---- slot wrappers: the slots of built-in types, seen as dunder methods ---- */
+
+/*
+ * A wrapper is found on a built-in type's dict (through the MRO or super());
+ * it calls the slot of the built-in type whose layout self has, which is the
+ * type that defines the wrapper or one of its built-in subclasses.
+ */
+#define SOLID(self) solid_base(TYPE(self))
+#define WRAP_ARGS(name, n)                                                       \
+    if (args_no_kwargs(S, name, kw) < 0 || args_count(S, name, nargs, n, n) < 0) \
+    return NULL
+
+static Obj *w_init(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    Type *solid = SOLID(self);
+    if (solid->init && solid->init(S, self, args, nargs, kw) < 0) return NULL;
+    return NEWREF(S->none);
+}
+static Obj *w_repr(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    WRAP_ARGS("__repr__", 0);
+    return SOLID(self)->repr(S, self);
+}
+static Obj *w_str(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    WRAP_ARGS("__str__", 0);
+    Type *solid = SOLID(self);
+    return solid->str ? solid->str(S, self) : solid->repr(S, self);
+}
+static Obj *w_len(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    WRAP_ARGS("__len__", 0);
+    int64_t n = SOLID(self)->len(S, self);
+    return n < 0 ? NULL : int_from_i64(S, n);
+}
+static Obj *w_getitem(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    WRAP_ARGS("__getitem__", 1);
+    return SOLID(self)->getitem(S, self, args[0]);
+}
+static Obj *w_setitem(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    WRAP_ARGS("__setitem__", 2);
+    if (SOLID(self)->setitem(S, self, args[0], args[1]) < 0) return NULL;
+    return NEWREF(S->none);
+}
+static Obj *w_delitem(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    WRAP_ARGS("__delitem__", 1);
+    if (SOLID(self)->setitem(S, self, args[0], NULL) < 0) return NULL;
+    return NEWREF(S->none);
+}
+static Obj *w_contains(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    WRAP_ARGS("__contains__", 1);
+    int r = SOLID(self)->contains(S, self, args[0]);
+    return r < 0 ? NULL : bool_from(S, r);
+}
+static Obj *w_iter(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    WRAP_ARGS("__iter__", 0);
+    return SOLID(self)->iter(S, self);
+}
+static Obj *w_next(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    WRAP_ARGS("__next__", 0);
+    Obj *r = SOLID(self)->next(S, self);
+    if (!r && !S->exc) exc_raise(S, (Obj *)S->e_StopIteration);
+    return r;
+}
+static Obj *w_bool(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    WRAP_ARGS("__bool__", 0);
+    int r = SOLID(self)->truth(S, self);
+    return r < 0 ? NULL : bool_from(S, r);
+}
+#define W_CMP(fn, name, op)                                                          \
+    static Obj *fn(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) { \
+        WRAP_ARGS(name, 1);                                                          \
+        return SOLID(self)->richcmp(S, self, args[0], op);                           \
+    }
+W_CMP(w_lt, "__lt__", CMP_LT)
+W_CMP(w_le, "__le__", CMP_LE)
+W_CMP(w_eq, "__eq__", CMP_EQ)
+W_CMP(w_ne, "__ne__", CMP_NE)
+W_CMP(w_gt, "__gt__", CMP_GT)
+W_CMP(w_ge, "__ge__", CMP_GE)
+#define W_BIN(fn, name, op, refl)                                                    \
+    static Obj *fn(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) { \
+        WRAP_ARGS(name, 1);                                                          \
+        return SOLID(self)->binop(S, self, args[0], op, refl);                       \
+    }
+W_BIN(w_add, "__add__", OP_ADD, false)
+W_BIN(w_radd, "__radd__", OP_ADD, true)
+W_BIN(w_sub, "__sub__", OP_SUB, false)
+W_BIN(w_rsub, "__rsub__", OP_SUB, true)
+W_BIN(w_mul, "__mul__", OP_MUL, false)
+W_BIN(w_rmul, "__rmul__", OP_MUL, true)
+W_BIN(w_truediv, "__truediv__", OP_TRUEDIV, false)
+W_BIN(w_floordiv, "__floordiv__", OP_FLOORDIV, false)
+W_BIN(w_mod, "__mod__", OP_MOD, false)
+W_BIN(w_pow, "__pow__", OP_POW, false)
+W_BIN(w_and, "__and__", OP_AND, false)
+W_BIN(w_or, "__or__", OP_OR, false)
+W_BIN(w_xor, "__xor__", OP_XOR, false)
+W_BIN(w_lshift, "__lshift__", OP_LSHIFT, false)
+W_BIN(w_rshift, "__rshift__", OP_RSHIFT, false)
+W_BIN(w_iadd, "__iadd__", OP_ADD | OP_INPLACE, false)
+static Obj *w_neg(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    WRAP_ARGS("__neg__", 0);
+    return SOLID(self)->neg(S, self);
+}
+static Obj *w_hash(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)args;
+    WRAP_ARGS("__hash__", 0);
+    int64_t h = SOLID(self)->hash(S, self);
+    return h == -1 ? NULL : int_from_i64(S, h);
+}
+/* __new__ of a built-in type: bound to the type, called as T.__new__(cls, ...). */
+static Obj *w_new(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    Type *t = (Type *)self;
+    if (nargs < 1) return exc_raisef(S, S->e_TypeError, "%s.__new__(): not enough arguments", type_name(t));
+    Obj *cls = args[0];
+    if (TYPE(cls) != S->t_type && !(TYPE(cls)->flags & TF_TYPE_SUBCLASS))
+        return exc_raisef(S, S->e_TypeError, "%s.__new__(X): X is not a type object (%s)", type_name(t), type_name(TYPE(cls)));
+    if (!type_is_subtype((Type *)cls, t))
+        return exc_raisef(S, S->e_TypeError, "%s.__new__(%s): %s is not a subtype of %s", type_name(t), type_name((Type *)cls),
+                          type_name((Type *)cls), type_name(t));
+    return t->tp_new(S, (Type *)cls, args + 1, nargs - 1, kw);
+}
+
+static const struct {
+    CFuncDef def;
+    size_t slot;  /* offset of the slot in Type */
+    int op;       /* for richcmp/binop: only when the slot exists */
+} slot_wrappers[] = {
+    {{"__init__", w_init}, offsetof(Type, init), 0},
+    {{"__repr__", w_repr}, offsetof(Type, repr), 0},
+    {{"__str__", w_str}, offsetof(Type, str), 0},
+    {{"__len__", w_len}, offsetof(Type, len), 0},
+    {{"__getitem__", w_getitem}, offsetof(Type, getitem), 0},
+    {{"__setitem__", w_setitem}, offsetof(Type, setitem), 0},
+    {{"__delitem__", w_delitem}, offsetof(Type, setitem), 0},
+    {{"__contains__", w_contains}, offsetof(Type, contains), 0},
+    {{"__iter__", w_iter}, offsetof(Type, iter), 0},
+    {{"__next__", w_next}, offsetof(Type, next), 0},
+    {{"__bool__", w_bool}, offsetof(Type, truth), 0},
+    {{"__lt__", w_lt}, offsetof(Type, richcmp), 0},
+    {{"__le__", w_le}, offsetof(Type, richcmp), 0},
+    {{"__eq__", w_eq}, offsetof(Type, richcmp), 0},
+    {{"__ne__", w_ne}, offsetof(Type, richcmp), 0},
+    {{"__gt__", w_gt}, offsetof(Type, richcmp), 0},
+    {{"__ge__", w_ge}, offsetof(Type, richcmp), 0},
+    {{"__add__", w_add}, offsetof(Type, binop), 0},
+    {{"__radd__", w_radd}, offsetof(Type, binop), 0},
+    {{"__sub__", w_sub}, offsetof(Type, binop), 0},
+    {{"__rsub__", w_rsub}, offsetof(Type, binop), 0},
+    {{"__mul__", w_mul}, offsetof(Type, binop), 0},
+    {{"__rmul__", w_rmul}, offsetof(Type, binop), 0},
+    {{"__truediv__", w_truediv}, offsetof(Type, binop), 0},
+    {{"__floordiv__", w_floordiv}, offsetof(Type, binop), 0},
+    {{"__mod__", w_mod}, offsetof(Type, binop), 0},
+    {{"__pow__", w_pow}, offsetof(Type, binop), 0},
+    {{"__and__", w_and}, offsetof(Type, binop), 0},
+    {{"__or__", w_or}, offsetof(Type, binop), 0},
+    {{"__xor__", w_xor}, offsetof(Type, binop), 0},
+    {{"__lshift__", w_lshift}, offsetof(Type, binop), 0},
+    {{"__rshift__", w_rshift}, offsetof(Type, binop), 0},
+    {{"__iadd__", w_iadd}, offsetof(Type, binop), 0},
+    {{"__neg__", w_neg}, offsetof(Type, neg), 0},
+    {{"__hash__", w_hash}, offsetof(Type, hash), 0},
+};
+
+static const CFuncDef new_wrapper = {"__new__", w_new};
+
+/* Adds wrappers for the slots t defines itself (not those it inherits), unless its dict has the name. */
+static int add_slot_wrappers(rs_State *S, Type *t) {
+    for (size_t i = 0; i < sizeof slot_wrappers / sizeof slot_wrappers[0]; i++) {
+        void *mine = *(void **)((char *)t + slot_wrappers[i].slot);
+        void *inherited = t->base ? *(void **)((char *)t->base + slot_wrappers[i].slot) : NULL;
+        if (!mine || mine == inherited) continue;
+        if (dict_get_cstr(S, t->dict, slot_wrappers[i].def.name)) continue;
+        Obj *m = cfunc_new(S, &slot_wrappers[i].def, NULL);
+        if (!m) return -1;
+        /* make it a method descriptor of t */
+        m->type = S->t_method_descr;
+        ((CFunc *)m)->objtype = t;
+        int r = dict_set_cstr(S, t->dict, slot_wrappers[i].def.name, m);
+        DECREF(S, m);
+        if (r < 0) return -1;
+    }
+    /* A type that compares but does not hash says so, as CPython's __hash__ = None. */
+    if (t->richcmp && !t->hash && !dict_get_cstr(S, t->dict, "__hash__") && dict_set_cstr(S, t->dict, "__hash__", S->none) < 0)
+        return -1;
+    if (t->tp_new && t != S->t_object && t != S->t_type && (!t->base || t->tp_new != t->base->tp_new) &&
+        !dict_get_cstr(S, t->dict, "__new__")) {
+        Obj *f = cfunc_new(S, &new_wrapper, (Obj *)t);
+        Obj *sm = f ? obj_call1(S, (Obj *)S->t_staticmethod, f) : NULL;
+        XDECREF(S, f);
+        if (!sm || dict_set_cstr(S, t->dict, "__new__", sm) < 0) {
+            XDECREF(S, sm);
+            return -1;
+        }
+        DECREF(S, sm);
+    }
+    return 0;
+}
+
 /* ---- type objects ---- */
 
 Type *type_make_builtin(rs_State *S, const char *name, Type *base, size_t basicsize, uint32_t flags) {
@@ -889,7 +1095,7 @@ int type_ready(rs_State *S, Type *t) {
         t->flags |= b->flags & (TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
                                 TF_EXC_SUBCLASS | TF_TYPE_SUBCLASS | TF_GC);
     }
-    if (!t->str) t->str = NULL;
+    if (!(t->flags & TF_HEAP) && add_slot_wrappers(S, t) < 0) return -1;
     return 0;
 }
 
