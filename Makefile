@@ -5,7 +5,7 @@
 CC      ?= cc
 BUILD   ?= build
 CSTD     = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
-WARN     = -Wall -Wextra -Werror -Wno-unused-parameter
+WARN     = -Wall -Wextra -Werror
 CFLAGS  ?= -O2
 LIBS     = -lm
 

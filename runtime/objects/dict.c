@@ -56,7 +56,6 @@ Obj *dict_new(rs_State *S) {
     return (Obj *)d;
 }
 
-static inline bool keys_equal_fast(Obj *a, Obj *b) { return a == b; }
 
 /*
  * Finds key: returns the entry position or -1, and in *slot the index slot

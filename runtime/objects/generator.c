@@ -72,6 +72,8 @@ static Obj *gen_iternext(rs_State *S, Obj *o) {
     bool done;
     Obj *r = resume(S, (Gen *)o, S->none, false, &done);
     if (done) {
+        /* a return value travels in StopIteration, as CPython's next(gen) does */
+        if (r && r != S->none) exc_raise_value(S, S->e_StopIteration, r);
         XDECREF(S, r);
         return NULL;
     }

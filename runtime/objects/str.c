@@ -550,9 +550,7 @@ static Obj *split_impl(rs_State *S, Obj *self, Obj *const *args, size_t nargs, T
                 if (i >= n) break;
                 size_t j = i;
                 if (maxsplit == 0) {
-                    size_t e = n;
-                    while (e > i && util_isspace((unsigned char)d[e - 1])) e--;
-                    j = e;
+                    j = n;
                 } else {
                     while (j < n && !util_isspace((unsigned char)d[j])) j++;
                 }
@@ -593,9 +591,7 @@ static Obj *split_impl(rs_State *S, Obj *self, Obj *const *args, size_t nargs, T
             if (e == 0) break;
             size_t s0 = e;
             if (maxsplit == 0) {
-                size_t b = 0;
-                while (b < e && util_isspace((unsigned char)d[b])) b++;
-                s0 = b;
+                s0 = 0;
             } else {
                 while (s0 > 0 && !util_isspace((unsigned char)d[s0 - 1])) s0--;
             }
