@@ -28,5 +28,14 @@ for variant in refscope refscope-debug; do
     add "$p" "$f"
 done
 
+echo "== command line"
+out=$(python3 tests/test_cli.py "$BUILD/refscope" 2>&1)
+echo "$out" | tail -n 20
+line=$(echo "$out" | tail -1)
+p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')
+f=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\2/p')
+if [ -z "$p" ]; then p=0; f=1; fi
+add "$p" "$f"
+
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

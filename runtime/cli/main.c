@@ -186,6 +186,10 @@ int main(int argc, char **argv) {
     if (command) {
         status = status_of(S, rs_run_string(S, command, strlen(command), "<string>"));
     } else if (script && strcmp(script, "-") != 0) {
+        /* Tracebacks and __file__ name the script by its absolute path, as python3 does. */
+        char path[4096], cwd[4096];
+        if (script[0] != '/' && getcwd(cwd, sizeof cwd) && (size_t)snprintf(path, sizeof path, "%s/%s", cwd, script) < sizeof path)
+            script = path;
         int r = rs_run_file(S, script);
         if (r == RS_ERROR_MISUSE) {
             fprintf(stderr, "%s: %s\n", argv[0], rs_last_error(S));
