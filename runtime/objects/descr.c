@@ -164,7 +164,13 @@ static int property_set(rs_State *S, Obj *descr, Obj *obj, Obj *v) {
     Property *p = (Property *)descr;
     Obj *f = v ? p->fset : p->fdel;
     if (!f) {
-        exc_raisef(S, S->e_AttributeError, v ? "can't set attribute" : "can't delete attribute");
+        Obj *name = p->fget ? obj_lookup_attr(S, p->fget, NAME(__name__)) : NULL;
+        if (name && IS_STR(name))
+            exc_raisef(S, S->e_AttributeError, "property '%U' of '%s' object has no %s", (Str *)name, type_name(TYPE(obj)),
+                       v ? "setter" : "deleter");
+        else
+            exc_raisef(S, S->e_AttributeError, "property of '%s' object has no %s", type_name(TYPE(obj)), v ? "setter" : "deleter");
+        XDECREF(S, name);
         return -1;
     }
     Obj *r = v ? obj_call2(S, f, obj, v) : obj_call1(S, f, obj);

@@ -89,6 +89,7 @@ static Obj *exc_str(rs_State *S, Obj *o) {
         if (is_instance_of(o, S->e_KeyError)) return obj_repr(S, e->args->items[0]);
         return obj_str(S, e->args->items[0]);
     }
+    if (is_instance_of(o, S->e_OSError) && e->args->len >= 2) return str_fromf(S, "[Errno %S] %S", e->args->items[0], e->args->items[1]);
     return obj_str(S, (Obj *)e->args);
 }
 

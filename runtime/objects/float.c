@@ -223,7 +223,7 @@ static Obj *float_richcmp(rs_State *S, Obj *self, Obj *other, int op) {
         if (isinf(a) || isnan(a) || ((Int *)other)->size == 0) {
             bool ovf;
             b = int_as_double(S, other, &ovf);
-            if (((Int *)other)->size == 0 && (b > 9007199254740992.0 || b < -9007199254740992.0) && !isinf(a) && !isnan(a)) {
+            if (((Int *)other)->size == 0 && (b >= 9007199254740992.0 || b <= -9007199254740992.0) && !isinf(a) && !isnan(a)) {
                 /* exact comparison of a float with a large int */
                 Obj *ai = int_from_double(S, a);
                 if (!ai) return NULL;
