@@ -9,7 +9,7 @@ WARN     = -Wall -Wextra -Werror
 CFLAGS  ?= -O2
 LIBS     = -lm
 
-LIB_SRC := $(sort $(wildcard runtime/core/*.c runtime/compiler/*.c runtime/objects/*.c \
+LIB_SRC := $(sort $(wildcard runtime/core/*.c runtime/compiler/*.c runtime/objects/*.c runtime/gc/*.c \
              runtime/vm/*.c runtime/modules/*.c runtime/api/*.c))
 CLI_SRC := runtime/cli/main.c
 HEADERS := $(wildcard runtime/*/*.h runtime/include/*.h)

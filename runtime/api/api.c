@@ -9,6 +9,7 @@
 #include <string.h>
 #include "../compiler/compile.h"
 #include "../core/buf.h"
+#include "../gc/collector.h"
 #include "../modules/registry.h"
 #include "../objects/abstract.h"
 #include "../objects/cfunc.h"
@@ -209,10 +210,7 @@ static Type *const *all_types(rs_State *S, size_t *n) {
 }
 
 static bool init_runtime(rs_State *S) {
-    S->gc_list = mem_alloc(&S->mem, sizeof(GCHead));
-    if (!S->gc_list) return false;
-    S->gc_list->next = S->gc_list->prev = S->gc_list;
-    S->gc_list->gc_flags = 0;
+    if (!gc_init(S)) return false;
     if (!create_types(S)) return false;
     S->interned = (Dict *)dict_new(S);
     if (!S->interned) return false;
@@ -269,6 +267,9 @@ static bool init_runtime(rs_State *S) {
         S->names[i] = (Str *)str_intern_cstr(S, name_texts[i]);
         if (!S->names[i]) return false;
     }
+    S->gc_garbage = list_new(S, 0);
+    S->gc_callbacks = list_new(S, 0);
+    if (!S->gc_garbage || !S->gc_callbacks) return false;
     S->repr_stack = list_new(S, 0);
     S->sources = (Dict *)dict_new(S);
     S->modules = (Dict *)dict_new(S);
@@ -479,19 +480,22 @@ size_t rs_live_bytes(const rs_State *S) { return S ? S->mem.bytes : 0; }
 /* Breaks every remaining reference cycle by clearing tracked containers until none is left. */
 static void clear_all_tracked(rs_State *S) {
     for (int round = 0; round < 100; round++) {
-        GCHead *head = S->gc_list;
-        if (head->next == head) return;
+        GCHead *heads[4] = {S->gc_gen[0], S->gc_gen[1], S->gc_gen[2], S->gc_permanent};
+        bool any = false;
+        for (int h = 0; h < 4; h++) any |= heads[h]->next != heads[h];
+        if (!any) return;
         /* Take a strong reference to each, clear it, release it. */
         Obj *batch = list_new(S, 0);
         if (!batch) {
             exc_clear(S);
             return;
         }
-        for (GCHead *g = head->next; g != head; g = g->next)
-            if (FROM_GC(g) != batch && list_append(S, batch, FROM_GC(g)) < 0) {
-                exc_clear(S);
-                break;
-            }
+        for (int h = 0; h < 4; h++)
+            for (GCHead *g = heads[h]->next; g != heads[h]; g = g->next)
+                if (FROM_GC(g) != batch && list_append(S, batch, FROM_GC(g)) < 0) {
+                    exc_clear(S);
+                    break;
+                }
         for (size_t i = 0; i < LIST_LEN(batch); i++) {
             Obj *o = LIST_ITEMS(batch)[i];
             if (TYPE(o)->clear) TYPE(o)->clear(S, o);
@@ -504,9 +508,11 @@ static void clear_all_tracked(rs_State *S) {
 void rs_close(rs_State *S) {
     if (!S) return;
     rs_flush(S);
-    S->closing = true;
     exc_clear(S);
     CLEAR(S, S->handled);
+    /* As CPython's Py_FinalizeEx: collect garbage while the modules still exist, so finalizers can run. */
+    if (S->gc_gen[0]) gc_collect(S, 2, "shutdown");
+    S->closing = true;
     if (S->modules) {
         /* __main__ first, as CPython clears the main module's globals at exit */
         if (S->main_module) dict_clear_all(S, ((Module *)S->main_module)->dict);
@@ -522,6 +528,8 @@ void rs_close(rs_State *S) {
     CLEAR(S, S->modules);
     CLEAR(S, S->sources);
     CLEAR(S, S->repr_stack);
+    CLEAR(S, S->gc_garbage);
+    CLEAR(S, S->gc_callbacks);
     exc_clear(S);
     /* Types hold dicts of methods; empty them before the singletons go. */
     size_t ntypes = 0;
@@ -564,7 +572,7 @@ void rs_close(rs_State *S) {
         Type *t = types[i];
         if (t) mem_free(&S->mem, AS_GC(t), sizeof(GCHead) + sizeof(Type));
     }
-    if (S->gc_list) mem_free(&S->mem, S->gc_list, sizeof(GCHead));
+    gc_finish(S);
 #ifdef RS_CHECK_LEAKS
     if (S->mem.bytes || S->live_objects) {
         fprintf(stderr, "refscope: leak at close: %zu bytes in %zu blocks, %zu objects\n", S->mem.bytes, S->mem.blocks,

@@ -116,7 +116,18 @@ struct rs_State {
     struct Dict *interned;           /* str -> str: names and identifiers */
     struct Str **names;              /* interned dunder and common names, see names.h */
 
-    struct GCHead *gc_list;          /* sentinel of the list of tracked objects */
+    /* The cycle collector (gc/collector.c): generation lists, as CPython 3.11's gcstate. */
+    struct GCHead *gc_list;          /* = gc_gen[0]: new objects are tracked here */
+    struct GCHead *gc_gen[3];        /* sentinels of the three generations */
+    struct GCHead *gc_permanent;     /* gc.freeze() moves objects here */
+    int gc_threshold[3];
+    int gc_count[3];
+    int64_t gc_long_lived_total, gc_long_lived_pending;
+    int64_t gc_collections[3], gc_collected[3], gc_uncollectable[3];
+    bool gc_enabled, gc_collecting;
+    int gc_debug;
+    struct Obj *gc_garbage;          /* gc.garbage */
+    struct Obj *gc_callbacks;        /* gc.callbacks */
 
     /* Exceptions. */
     struct Obj *exc;                 /* being raised, NULL when none */

@@ -170,7 +170,8 @@ BUILTIN(issubclass) {
 
 static int attr_name(rs_State *S, Obj *name, const char *fn) {
     if (IS_STR(name)) return 0;
-    exc_raisef(S, S->e_TypeError, "%s(): attribute name must be string", fn);
+    (void)fn;
+    exc_raisef(S, S->e_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(name)));
     return -1;
 }
 

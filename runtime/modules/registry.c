@@ -9,7 +9,7 @@ typedef struct Entry {
     Obj *(*create)(rs_State *S);
 } Entry;
 
-static const Entry entries[] = {{"math", math_create}, {"time", time_create}};
+static const Entry entries[] = {{"math", math_create}, {"time", time_create}, {"gc", gc_module_create}};
 
 Obj *registry_create(rs_State *S, const char *name) {
     for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++)

@@ -14,5 +14,6 @@ Obj *builtins_create(rs_State *S);
 Obj *sys_create(rs_State *S);
 Obj *math_create(rs_State *S);
 Obj *time_create(rs_State *S);
+Obj *gc_module_create(rs_State *S);
 
 #endif

@@ -230,6 +230,8 @@ int obj_generic_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
             return -1;
         }
         if (!(*dp = (Dict *)dict_new(S))) return -1;
+        /* instance attributes are scanned through the instance, as CPython 3.11's inline values */
+        AS_GC(*dp)->gc_flags |= GCF_MANAGED;
     }
     if (!v) {
         Obj *old = dict_pop(S, *dp, (Obj *)name);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "../core/buf.h"
 #include "abstract.h"
+#include "../gc/collector.h"
 #include "cfunc.h"
 #include "exception.h"
 #include "int.h"
@@ -50,10 +51,15 @@ static void free_table(rs_State *S, Dict *d) {
 Obj *dict_new(rs_State *S) {
     Dict *d = (Dict *)obj_alloc(S, S->t_dict, sizeof(Dict));
     if (!d) return NULL;
-    d->used = d->nentries = d->size = 0;
-    d->index = NULL;
-    d->entries = NULL;
+    /* Untracked until it holds something the collector must see, as CPython's dicts. */
+    gc_untrack(S, (Obj *)d);
     return (Obj *)d;
+}
+
+/* Tracks d once it holds an object that may be part of a cycle. */
+static inline void maintain_tracking(rs_State *S, Dict *d, Obj *key, Obj *value) {
+    if (gc_is_tracked((Obj *)d) || (AS_GC(d)->gc_flags & GCF_MANAGED)) return;
+    if (gc_may_be_tracked(S, key) || gc_may_be_tracked(S, value)) gc_track(S, (Obj *)d);
 }
 
 
@@ -138,6 +144,7 @@ static int insert(rs_State *S, Dict *d, Obj *key, int64_t hash, Obj *value) {
     size_t slot;
     long ix = lookup(S, d, key, hash, &slot);
     if (ix == -2) return -1;
+    maintain_tracking(S, d, key, value);
     if (ix >= 0) {
         Obj *old = d->entries[ix].value;
         d->entries[ix].value = NEWREF(value);

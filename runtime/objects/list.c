@@ -222,7 +222,11 @@ static int list_ass_slice(rs_State *S, List *l, Obj *key, Obj *v) {
             else l->items[w++] = l->items[r];
         }
         l->len = w;
-        for (size_t i = 0; i < (size_t)count; i++) DECREF(S, removed[i]);
+        /* CPython releases a deleted plain slice last to first, an extended one first to last */
+        if (step == 1)
+            for (size_t i = (size_t)count; i-- > 0;) DECREF(S, removed[i]);
+        else
+            for (size_t i = 0; i < (size_t)count; i++) DECREF(S, removed[i]);
         mem_free(&S->mem, removed, (size_t)count * sizeof(Obj *));
         return 0;
     }
@@ -251,7 +255,7 @@ static int list_ass_slice(rs_State *S, List *l, Obj *key, Obj *v) {
             l->len = oldlen - (old - n);
         }
         for (size_t i = 0; i < n; i++) l->items[st + i] = NEWREF(LIST_ITEMS(seq)[i]);
-        for (size_t i = 0; i < old; i++) DECREF(S, gone[i]);
+        for (size_t i = old; i-- > 0;) DECREF(S, gone[i]);
         if (gone) mem_free(&S->mem, gone, old * sizeof(Obj *));
         DECREF(S, seq);
         return 0;
@@ -261,11 +265,18 @@ static int list_ass_slice(rs_State *S, List *l, Obj *key, Obj *v) {
         exc_raisef(S, S->e_ValueError, "attempt to assign sequence of size %zu to extended slice of size %zu", n, (size_t)count);
         return -1;
     }
-    for (int64_t i = 0, k = start; i < count; i++, k += step) {
-        Obj *old = l->items[k];
-        l->items[k] = NEWREF(LIST_ITEMS(seq)[i]);
-        DECREF(S, old);
+    Obj **gone = count ? mem_alloc(&S->mem, (size_t)count * sizeof(Obj *)) : NULL;
+    if (count && !gone) {
+        DECREF(S, seq);
+        exc_nomemory(S);
+        return -1;
     }
+    for (int64_t i = 0, k = start; i < count; i++, k += step) {
+        gone[i] = l->items[k];
+        l->items[k] = NEWREF(LIST_ITEMS(seq)[i]);
+    }
+    for (int64_t i = 0; i < count; i++) DECREF(S, gone[i]);
+    if (gone) mem_free(&S->mem, gone, (size_t)count * sizeof(Obj *));
     DECREF(S, seq);
     return 0;
 }

@@ -6,10 +6,12 @@
 #include "object.h"
 #include <string.h>
 #include "exception.h"
+#include "../gc/collector.h"
 #include "tuple.h"
 
 Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
     bool gc = (t->flags & TF_GC) != 0;
+    if (gc) gc_on_alloc(S);
     size_t total = size + (gc ? sizeof(GCHead) : 0);
     char *block = mem_alloc(&S->mem, total);
     if (!block) {
@@ -26,6 +28,8 @@ Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
     } else {
         o = (Obj *)block;
     }
+    /* Zeroed, so the collector can traverse an object that is still being filled in. */
+    memset((char *)o + sizeof(Obj), 0, size - sizeof(Obj));
     o->refcnt = 1;
     o->type = t;
     if (t->flags & TF_HEAP) INCREF(t);
@@ -40,6 +44,7 @@ void obj_free(rs_State *S, Obj *o, size_t size) {
     S->live_objects--;
     if (gc) {
         if (gc_is_tracked(o)) gc_untrack(S, o);
+        gc_on_free(S);
         mem_free(&S->mem, AS_GC(o), size + sizeof(GCHead));
     } else {
         mem_free(&S->mem, o, size);

@@ -32,7 +32,8 @@ typedef struct GCHead {
     uintptr_t gc_flags;   /* GCF_* */
 } GCHead;
 
-enum { GCF_TRACKED = 1, GCF_FINALIZED = 2 };
+/* GCF_MANAGED: an instance's attribute dict, traversed through its owner and never tracked itself. */
+enum { GCF_TRACKED = 1, GCF_FINALIZED = 2, GCF_COLLECTING = 4, GCF_UNREACHABLE = 8, GCF_MANAGED = 16 };
 
 #define AS_GC(o) ((GCHead *)(o) - 1)
 #define FROM_GC(g) ((Obj *)((GCHead *)(g) + 1))

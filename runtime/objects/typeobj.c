@@ -284,7 +284,10 @@ int object_set_dict(rs_State *S, Obj *o, Obj *v);
 Obj *object_get_dict(rs_State *S, Obj *o) {
     Dict **dp = obj_dict_ptr(S, o);
     if (!dp) return exc_raisef(S, S->e_AttributeError, "'%s' object has no attribute '__dict__'", type_name(TYPE(o)));
-    if (!*dp && !(*dp = (Dict *)dict_new(S))) return NULL;
+    if (!*dp) {
+        if (!(*dp = (Dict *)dict_new(S))) return NULL;
+        AS_GC(*dp)->gc_flags |= GCF_MANAGED;
+    }
     return NEWREF(*dp);
 }
 
@@ -756,7 +759,12 @@ static int subtype_traverse(Obj *o, VisitFn visit, void *arg) {
     int r = visit((Obj *)t, arg);
     if (r) return r;
     Dict **dp = (Dict **)(t->dictoffset ? (char *)o + t->dictoffset : NULL);
-    if (dp && *dp && (r = visit((Obj *)*dp, arg))) return r;
+    if (dp && *dp) {
+        /* a managed dict is part of its instance: scan its contents; an ordinary one is a referent */
+        if (AS_GC(*dp)->gc_flags & GCF_MANAGED) r = TYPE(*dp)->traverse((Obj *)*dp, visit, arg);
+        else r = visit((Obj *)*dp, arg);
+        if (r) return r;
+    }
     Type *solid = t;
     while (solid->flags & TF_HEAP) solid = solid->base;
     if (solid->traverse && (r = solid->traverse(o, visit, arg))) return r;

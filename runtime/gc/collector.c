@@ -1,0 +1,372 @@
+/*
+ * collector.c: the cycle collector, following CPython 3.11's gcmodule.c.
+ *
+ * Tracked containers live in three generation lists. A collection of
+ * generation g merges the younger lists into g and then:
+ *   update_refs       gc_refs = refcount, for every object being collected;
+ *   subtract_refs     for every reference between collected objects, one less:
+ *                     what remains counts references from outside the set;
+ *   move_unreachable  objects with gc_refs > 0 are reachable, and so is
+ *                     everything they reach; the rest is tentatively unreachable;
+ *   finalize_garbage  __del__ of unreachable objects, once each (PEP 442);
+ *   handle_resurrected  a finalizer may have made objects reachable again:
+ *                     recompute, and keep those;
+ *   delete_garbage    clear the rest (tp_clear), which breaks the cycles so
+ *                     reference counting frees them.
+ * Survivors move to the next generation. A full collection only runs when
+ * the objects waiting to enter the oldest generation are more than 25% of
+ * it (the long-lived-objects rule).
+ */
+#include "collector.h"
+#include <stdio.h>
+#include <string.h>
+#include "../objects/abstract.h"
+#include "../objects/dict.h"
+#include "../objects/exception.h"
+#include "../objects/int.h"
+#include "../objects/list.h"
+#include "../objects/str.h"
+#include "../objects/tuple.h"
+
+void rs_write(rs_State *S, int stream, const char *data, size_t len);
+
+/* ---- lists ---- */
+
+static void gcl_init(GCHead *h) {
+    h->next = h->prev = h;
+    h->gc_flags = 0;
+}
+
+static bool gcl_empty(GCHead *h) { return h->next == h; }
+
+static void gcl_remove(GCHead *g) {
+    g->prev->next = g->next;
+    g->next->prev = g->prev;
+}
+
+static void gcl_append(GCHead *g, GCHead *h) {
+    g->prev = h->prev;
+    g->next = h;
+    h->prev->next = g;
+    h->prev = g;
+}
+
+static void gcl_move(GCHead *g, GCHead *to) {
+    gcl_remove(g);
+    gcl_append(g, to);
+}
+
+/* Appends every node of from to to; from becomes empty. */
+static void gcl_merge(GCHead *from, GCHead *to) {
+    if (gcl_empty(from)) return;
+    GCHead *first = from->next, *last = from->prev;
+    GCHead *tail = to->prev;
+    tail->next = first;
+    first->prev = tail;
+    last->next = to;
+    to->prev = last;
+    gcl_init(from);
+}
+
+static size_t gcl_size(GCHead *h) {
+    size_t n = 0;
+    for (GCHead *g = h->next; g != h; g = g->next) n++;
+    return n;
+}
+
+bool gc_init(rs_State *S) {
+    for (int i = 0; i < 3; i++) {
+        S->gc_gen[i] = mem_alloc(&S->mem, sizeof(GCHead));
+        if (!S->gc_gen[i]) return false;
+        gcl_init(S->gc_gen[i]);
+    }
+    S->gc_permanent = mem_alloc(&S->mem, sizeof(GCHead));
+    if (!S->gc_permanent) return false;
+    gcl_init(S->gc_permanent);
+    S->gc_list = S->gc_gen[0];
+    S->gc_threshold[0] = 700;
+    S->gc_threshold[1] = 10;
+    S->gc_threshold[2] = 10;
+    S->gc_enabled = true;
+    return true;
+}
+
+void gc_finish(rs_State *S) {
+    for (int i = 0; i < 3; i++)
+        if (S->gc_gen[i]) mem_free(&S->mem, S->gc_gen[i], sizeof(GCHead));
+    if (S->gc_permanent) mem_free(&S->mem, S->gc_permanent, sizeof(GCHead));
+    S->gc_list = NULL;
+}
+
+size_t gc_generation_size(rs_State *S, int gen) { return gcl_size(gen == 3 ? S->gc_permanent : S->gc_gen[gen]); }
+
+bool gc_is_gc_tracked(Obj *o) { return (TYPE(o)->flags & TF_GC) && gc_is_tracked(o); }
+
+/* ---- the phases ---- */
+
+static void update_refs(GCHead *h) {
+    for (GCHead *g = h->next; g != h; g = g->next) {
+        g->gc_refs = FROM_GC(g)->refcnt;
+        g->gc_flags |= GCF_COLLECTING;
+    }
+}
+
+static int visit_decref(Obj *o, void *arg) {
+    (void)arg;
+    if (gc_is_gc_tracked(o)) {
+        GCHead *g = AS_GC(o);
+        if (g->gc_flags & GCF_COLLECTING) g->gc_refs--;
+    }
+    return 0;
+}
+
+static void subtract_refs(GCHead *h) {
+    for (GCHead *g = h->next; g != h; g = g->next) {
+        Obj *o = FROM_GC(g);
+        if (TYPE(o)->traverse) TYPE(o)->traverse(o, visit_decref, NULL);
+    }
+}
+
+static int visit_reachable(Obj *o, void *arg) {
+    GCHead *young = arg;
+    if (!gc_is_gc_tracked(o)) return 0;
+    GCHead *g = AS_GC(o);
+    if (!(g->gc_flags & GCF_COLLECTING)) return 0;
+    if (g->gc_flags & GCF_UNREACHABLE) {
+        /* It was moved to the unreachable list too early: bring it back to be scanned again. */
+        g->gc_flags &= ~(uintptr_t)GCF_UNREACHABLE;
+        gcl_move(g, young);
+        g->gc_refs = 1;
+    } else if (g->gc_refs == 0) {
+        g->gc_refs = 1;
+    }
+    return 0;
+}
+
+/* Moves what is not reachable from outside young into unreachable. */
+static void move_unreachable(GCHead *young, GCHead *unreachable) {
+    GCHead *g = young->next;
+    while (g != young) {
+        GCHead *next;
+        if (g->gc_refs > 0) {
+            Obj *o = FROM_GC(g);
+            if (TYPE(o)->traverse) TYPE(o)->traverse(o, visit_reachable, young);
+            next = g->next;
+        } else {
+            next = g->next;
+            g->gc_flags |= GCF_UNREACHABLE;
+            gcl_move(g, unreachable);
+        }
+        g = next;
+    }
+}
+
+static void clear_collecting(GCHead *h) {
+    for (GCHead *g = h->next; g != h; g = g->next) g->gc_flags &= ~(uintptr_t)(GCF_COLLECTING | GCF_UNREACHABLE);
+}
+
+Obj *type_lookup(rs_State *S, Type *t, Str *name);
+#include "../objects/names.h"
+
+/* Runs the __del__ of every unreachable object that has one and has not been finalized (PEP 442). */
+static void finalize_garbage(rs_State *S, GCHead *unreachable) {
+    /* Take the objects off the list into a private one, so finalizers that free objects cannot break the walk. */
+    GCHead seen;
+    gcl_init(&seen);
+    while (!gcl_empty(unreachable)) {
+        GCHead *g = unreachable->next;
+        gcl_move(g, &seen);
+        Obj *o = FROM_GC(g);
+        if (!(TYPE(o)->flags & TF_HAS_DEL) || (g->gc_flags & GCF_FINALIZED)) continue;
+        Obj *del = type_lookup(S, TYPE(o), NAME(__del__));
+        if (!del) continue;
+        g->gc_flags |= GCF_FINALIZED;
+        INCREF(o);
+        INCREF(del);
+        Obj *saved = exc_fetch(S);
+        Obj *r = obj_call1(S, del, o);
+        if (!r) exc_write_unraisable(S, "Exception ignored in", del);
+        XDECREF(S, r);
+        if (S->exc) exc_clear(S);
+        S->exc = saved;
+        DECREF(S, del);
+        DECREF(S, o);
+    }
+    gcl_merge(&seen, unreachable);
+}
+
+/* After finalizers ran: objects reachable again go to old; the rest stays in unreachable. */
+static void handle_resurrected(GCHead *unreachable, GCHead *still_unreachable, GCHead *old) {
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next) g->gc_flags &= ~(uintptr_t)GCF_UNREACHABLE;
+    update_refs(unreachable);
+    subtract_refs(unreachable);
+    move_unreachable(unreachable, still_unreachable);
+    clear_collecting(unreachable);
+    gcl_merge(unreachable, old);
+}
+
+static void delete_garbage(rs_State *S, GCHead *collectable, GCHead *old) {
+    while (!gcl_empty(collectable)) {
+        GCHead *g = collectable->next;
+        Obj *o = FROM_GC(g);
+        g->gc_flags &= ~(uintptr_t)(GCF_COLLECTING | GCF_UNREACHABLE);
+        if (S->gc_debug & 32 /* DEBUG_SAVEALL */) {
+            if (list_append(S, S->gc_garbage, o) < 0) exc_clear(S);
+        } else if (TYPE(o)->clear) {
+            INCREF(o);
+            TYPE(o)->clear(S, o);
+            if (S->exc) exc_clear(S);
+            DECREF(S, o);
+        }
+        /* still here (not freed by the clear): it survives into the old generation */
+        if (collectable->next == g) gcl_move(g, old);
+    }
+}
+
+static void invoke_callbacks(rs_State *S, const char *phase, int gen, int64_t collected, int64_t uncollectable) {
+    if (!S->gc_callbacks || LIST_LEN(S->gc_callbacks) == 0) return;
+    Obj *saved = exc_fetch(S);
+    Obj *info = dict_new(S);
+    Obj *ph = str_from_cstr(S, phase);
+    Obj *g = int_from_i64(S, gen), *c = int_from_i64(S, collected), *u = int_from_i64(S, uncollectable);
+    if (info && ph && g && c && u && dict_set_cstr(S, (Dict *)info, "generation", g) == 0 &&
+        dict_set_cstr(S, (Dict *)info, "collected", c) == 0 && dict_set_cstr(S, (Dict *)info, "uncollectable", u) == 0) {
+        Obj *cbs = list_from_array(S, LIST_ITEMS(S->gc_callbacks), LIST_LEN(S->gc_callbacks));
+        for (size_t i = 0; cbs && i < LIST_LEN(cbs); i++) {
+            Obj *r = obj_call2(S, LIST_ITEMS(cbs)[i], ph, info);
+            if (!r) exc_write_unraisable(S, "Exception ignored in garbage collector callback", LIST_ITEMS(cbs)[i]);
+            XDECREF(S, r);
+        }
+        XDECREF(S, cbs);
+    }
+    XDECREF(S, info);
+    XDECREF(S, ph);
+    XDECREF(S, g);
+    XDECREF(S, c);
+    XDECREF(S, u);
+    if (S->exc) exc_clear(S);
+    S->exc = saved;
+}
+
+bool gc_may_be_tracked(rs_State *S, Obj *o) {
+    if (!(TYPE(o)->flags & TF_GC)) return false;
+    if (TYPE(o) == S->t_tuple) return gc_is_tracked(o);
+    return true;
+}
+
+/* Tuples holding only atomic objects need no scanning: untrack them, as CPython does. */
+static void untrack_tuples(rs_State *S, GCHead *h) {
+    GCHead *g = h->next;
+    while (g != h) {
+        GCHead *next = g->next;
+        Obj *o = FROM_GC(g);
+        if (TYPE(o) == S->t_tuple) {
+            Tuple *t = (Tuple *)o;
+            bool atomic = true;
+            for (size_t i = 0; i < t->len && atomic; i++) atomic = !t->items[i] || !gc_may_be_tracked(S, t->items[i]);
+            if (atomic) gc_untrack(S, o);
+        }
+        g = next;
+    }
+}
+
+/* Dicts with only atomic keys and values are untracked in full collections. */
+static void untrack_dicts(rs_State *S, GCHead *h) {
+    GCHead *g = h->next;
+    while (g != h) {
+        GCHead *next = g->next;
+        Obj *o = FROM_GC(g);
+        if (TYPE(o) == S->t_dict) {
+            Dict *d = (Dict *)o;
+            bool atomic = true;
+            for (size_t i = 0; i < d->nentries && atomic; i++)
+                if (d->entries[i].key)
+                    atomic = !gc_may_be_tracked(S, d->entries[i].key) && !gc_may_be_tracked(S, d->entries[i].value);
+            if (atomic) gc_untrack(S, o);
+        }
+        g = next;
+    }
+}
+
+static int64_t collect_main(rs_State *S, int gen) {
+    GCHead unreachable, still_unreachable;
+    gcl_init(&unreachable);
+    gcl_init(&still_unreachable);
+    if (S->gc_debug & 1 /* DEBUG_STATS */) {
+        char line[200];
+        int n = snprintf(line, sizeof line, "gc: collecting generation %d...\ngc: objects in each generation: %zu %zu %zu\n", gen,
+                         gcl_size(S->gc_gen[0]), gcl_size(S->gc_gen[1]), gcl_size(S->gc_gen[2]));
+        rs_write(S, 2, line, (size_t)n);
+    }
+    if (gen + 1 < 3) S->gc_count[gen + 1]++;
+    for (int i = 0; i <= gen; i++) S->gc_count[i] = 0;
+    for (int i = 0; i < gen; i++) gcl_merge(S->gc_gen[i], S->gc_gen[gen]);
+    GCHead *young = S->gc_gen[gen];
+    GCHead *old = gen < 2 ? S->gc_gen[gen + 1] : young;
+    update_refs(young);
+    subtract_refs(young);
+    move_unreachable(young, &unreachable);
+    clear_collecting(young);
+    untrack_tuples(S, young);
+    if (gen == 2) untrack_dicts(S, young);
+    if (gen == 1) S->gc_long_lived_pending += (int64_t)gcl_size(young);
+    if (young != old) gcl_merge(young, old);
+    if (gen == 2) {
+        S->gc_long_lived_pending = 0;
+        S->gc_long_lived_total = (int64_t)gcl_size(young);
+    }
+    /* unreachable objects are still marked COLLECTING (and UNREACHABLE) */
+    finalize_garbage(S, &unreachable);
+    handle_resurrected(&unreachable, &still_unreachable, old);
+    /* CPython counts what is left after finalizers had their chance to resurrect */
+    int64_t m = (int64_t)gcl_size(&still_unreachable);
+    if (S->gc_debug & 2 /* DEBUG_COLLECTABLE */) {
+        for (GCHead *g = still_unreachable.next; g != &still_unreachable; g = g->next) {
+            Obj *o = FROM_GC(g);
+            char line[160];
+            int n = snprintf(line, sizeof line, "gc: collectable <%s %p>\n", type_name(TYPE(o)), (void *)o);
+            rs_write(S, 2, line, (size_t)n);
+        }
+    }
+    delete_garbage(S, &still_unreachable, old);
+    if (S->gc_debug & 1) {
+        char line[160];
+        int n = snprintf(line, sizeof line, "gc: done, %lld unreachable, 0 uncollectable.\n", (long long)m);
+        rs_write(S, 2, line, (size_t)n);
+    }
+    S->gc_collections[gen]++;
+    S->gc_collected[gen] += m;
+    return m;
+}
+
+int64_t gc_collect(rs_State *S, int gen, const char *reason) {
+    (void)reason;
+    if (S->gc_collecting) return 0;
+    S->gc_collecting = true;
+    invoke_callbacks(S, "start", gen, 0, 0);
+    int64_t m = collect_main(S, gen);
+    invoke_callbacks(S, "stop", gen, m, 0);
+    S->gc_collecting = false;
+    return m;
+}
+
+static void collect_generations(rs_State *S) {
+    for (int i = 2; i >= 0; i--) {
+        if (S->gc_count[i] > S->gc_threshold[i]) {
+            /* The long-lived rule: a full collection only when enough new objects wait for the old generation. */
+            if (i == 2 && S->gc_long_lived_pending < S->gc_long_lived_total / 4) continue;
+            gc_collect(S, i, "automatic");
+            break;
+        }
+    }
+}
+
+void gc_on_alloc(rs_State *S) {
+    S->gc_count[0]++;
+    if (S->gc_count[0] > S->gc_threshold[0] && S->gc_enabled && S->gc_threshold[0] && !S->gc_collecting && !S->exc && !S->closing)
+        collect_generations(S);
+}
+
+void gc_on_free(rs_State *S) {
+    if (S->gc_count[0] > 0) S->gc_count[0]--;
+}
