@@ -17,9 +17,13 @@ if [ -z "$p" ]; then p=0; f=1; c=0; fi
 [ $rc -ne 0 ] && [ "${f:-0}" = 0 ] && [ "${c:-0}" = 0 ] && f=1
 add "$p" "$(( ${f:-0} + ${c:-0} ))"
 
-for variant in refscope refscope-debug; do
+for variant in refscope refscope-debug stress1 stress2; do
     echo "== golden scripts: $variant"
-    out=$(python3 tests/run_scripts.py --binary "$BUILD/$variant" --label "$variant" 2>&1)
+    case $variant in
+        stress1) out=$(RS_GC_STRESS=1 python3 tests/run_scripts.py --binary "$BUILD/refscope-debug" --label "gc stress (gen 0 before every allocation)" 2>&1) ;;
+        stress2) out=$(RS_GC_STRESS=2 python3 tests/run_scripts.py --binary "$BUILD/refscope-debug" --timeout 300 --label "gc stress (full collection before every allocation)" 2>&1) ;;
+        *) out=$(python3 tests/run_scripts.py --binary "$BUILD/$variant" --label "$variant" 2>&1) ;;
+    esac
     echo "$out" | tail -n 60
     line=$(echo "$out" | tail -1)
     p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')

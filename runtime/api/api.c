@@ -334,6 +334,7 @@ rs_State *rs_open(const rs_Options *opts) {
         return NULL;
     }
     S->mem.limit = o.memory_limit;
+    S->gc_stress = o.gc_stress;
     return S;
 }
 

@@ -23,6 +23,8 @@ static const char usage[] =
     "  -               program read from standard input (the default when it is not a terminal)\n"
     "  --memory-limit N  fail with MemoryError beyond N bytes (suffixes k, M, G)\n"
     "  --recursion-limit N  the initial sys.getrecursionlimit() (default 1000)\n"
+    "  --gc-stress     run the cycle collector before every container allocation\n"
+    "                  (also RS_GC_STRESS=1); slow, for finding bugs\n"
     "  -h, --help      print this message and exit\n"
     "  -V, --version   print the version and exit\n"
     "\n"
@@ -151,6 +153,10 @@ int main(int argc, char **argv) {
             i++;
             break;
         }
+        if (!strcmp(a, "--gc-stress")) {
+            opts.gc_stress = 1;
+            continue;
+        }
         if (!strcmp(a, "--memory-limit") || !strcmp(a, "--recursion-limit")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "refscope: %s needs a value\n", a);
@@ -176,6 +182,8 @@ int main(int argc, char **argv) {
     for (; i < argc; i++) sargv[sargc++] = argv[i];
     opts.argc = sargc;
     opts.argv = sargv;
+    const char *stress = getenv("RS_GC_STRESS");
+    if (stress && *stress) opts.gc_stress = atoi(stress);
     rs_State *S = rs_open(&opts);
     if (!S) {
         fprintf(stderr, "refscope: out of memory\n");

@@ -125,6 +125,7 @@ struct rs_State {
     int64_t gc_long_lived_total, gc_long_lived_pending;
     int64_t gc_collections[3], gc_collected[3], gc_uncollectable[3];
     bool gc_enabled, gc_collecting;
+    int gc_stress;                   /* 1: collect generation 0 before every container allocation, 2: a full collection */
     int gc_debug;
     struct Obj *gc_garbage;          /* gc.garbage */
     struct Obj *gc_callbacks;        /* gc.callbacks */

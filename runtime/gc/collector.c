@@ -307,8 +307,11 @@ static int64_t collect_main(rs_State *S, int gen) {
     subtract_refs(young);
     move_unreachable(young, &unreachable);
     clear_collecting(young);
-    untrack_tuples(S, young);
-    if (gen == 2) untrack_dicts(S, young);
+    if (!S->gc_stress) {
+        /* (stress runs keep them tracked, so that what a script observes does not depend on the stress) */
+        untrack_tuples(S, young);
+        if (gen == 2) untrack_dicts(S, young);
+    }
     if (gen == 1) S->gc_long_lived_pending += (int64_t)gcl_size(young);
     if (young != old) gcl_merge(young, old);
     if (gen == 2) {
@@ -363,6 +366,10 @@ static void collect_generations(rs_State *S) {
 
 void gc_on_alloc(rs_State *S) {
     S->gc_count[0]++;
+    if (S->gc_stress && S->gc_enabled && !S->gc_collecting && !S->exc && !S->closing) {
+        gc_collect(S, S->gc_stress > 1 ? 2 : 0, "stress");
+        return;
+    }
     if (S->gc_count[0] > S->gc_threshold[0] && S->gc_enabled && S->gc_threshold[0] && !S->gc_collecting && !S->exc && !S->closing)
         collect_generations(S);
 }

@@ -54,6 +54,7 @@ typedef struct rs_Options {
     void *read_ud;
     size_t memory_limit;     /* bytes; 0: no limit (MemoryError beyond it) */
     int recursion_limit;     /* 0: 1000, as CPython's default */
+    int gc_stress;           /* 1: collect generation 0 before every container allocation, 2: a full collection (finds GC bugs) */
     int argc;                /* sys.argv */
     const char *const *argv;
 } rs_Options;

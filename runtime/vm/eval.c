@@ -224,8 +224,10 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
     S->frame = f;
     f->running = true;
 
-#define PUSH(v) (*sp++ = (v))
-#define POP() (*--sp)
+/* f->sp follows sp: a value popped is no longer the frame's, so the collector must not count it. */
+#define PUSH(v) (*sp++ = (v), f->sp++)
+#define POP() (f->sp--, *--sp)
+#define SYNC() (f->sp = (int32_t)(sp - stack))
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-(n)])
 #define ARG ((int)INSTR_ARG(w))
@@ -394,6 +396,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             int r = IS_DICT(f->locals) ? dict_set(S, (Dict *)f->locals, names[ARG], v) : obj_setitem(S, f->locals, names[ARG], v);
             if (r < 0) goto error;
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -424,6 +427,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *v = TOP();
             if (dict_set(S, f->globals, names[ARG], v) < 0) goto error;
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -448,6 +452,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *o = PEEK(1), *v = PEEK(2);
             if (obj_setattr(S, o, (Str *)names[ARG], v) < 0) goto error;
             sp -= 2;
+            SYNC();
             DECREF(S, o);
             DECREF(S, v);
             break;
@@ -456,6 +461,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *o = TOP();
             if (obj_setattr(S, o, (Str *)names[ARG], NULL) < 0) goto error;
             sp--;
+            SYNC();
             DECREF(S, o);
             break;
         }
@@ -487,9 +493,15 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *meth = PEEK(n + 2), *self = PEEK(n + 1);
             if (TYPE(meth) == S->t_function) {
                 int count = self ? n + 1 : n;
-                Obj *r = vm_call_owned(S, (Func *)meth, sp - count, (size_t)count);
-                sp -= n + 1;
+                /* the arguments move to the callee: they leave this frame's stack first */
+                sp -= count;
+                SYNC();
+                f->sp = (int32_t)(sp - stack);
+                Obj *r = vm_call_owned(S, (Func *)meth, sp, (size_t)count);
+                if (!self) sp--;
+                SYNC();
                 sp--;
+                SYNC();
                 DECREF(S, meth);
                 if (!r) goto error;
                 PUSH(r);
@@ -501,6 +513,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 XDECREF(S, a);
             }
             sp--;
+            SYNC();
             DECREF(S, meth);
             if (!r) goto error;
             PUSH(r);
@@ -520,6 +533,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             if (!v) goto error;
         subscr_done:
             sp -= 2;
+            SYNC();
             DECREF(S, o);
             DECREF(S, key);
             PUSH(v);
@@ -529,6 +543,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *key = PEEK(1), *o = PEEK(2), *v = PEEK(3);
             if (obj_setitem(S, o, key, v) < 0) goto error;
             sp -= 3;
+            SYNC();
             DECREF(S, key);
             DECREF(S, o);
             DECREF(S, v);
@@ -538,6 +553,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *key = PEEK(1), *o = PEEK(2);
             if (obj_delitem(S, o, key) < 0) goto error;
             sp -= 2;
+            SYNC();
             DECREF(S, key);
             DECREF(S, o);
             break;
@@ -550,6 +566,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             else r = obj_binop(S, a, b, op);
             if (!r) goto error;
             sp -= 2;
+            SYNC();
             DECREF(S, a);
             DECREF(S, b);
             PUSH(r);
@@ -593,6 +610,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 if (!r) goto error;
             }
             sp -= 2;
+            SYNC();
             DECREF(S, a);
             DECREF(S, b);
             PUSH(r);
@@ -602,6 +620,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *a = PEEK(2), *b = PEEK(1);
             bool r = (a == b) != (ARG == 1);
             sp -= 2;
+            SYNC();
             DECREF(S, a);
             DECREF(S, b);
             PUSH(NEWREF(r ? S->true_ : S->false_));
@@ -612,6 +631,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             int r = obj_contains(S, b, a);
             if (r < 0) goto error;
             sp -= 2;
+            SYNC();
             DECREF(S, a);
             DECREF(S, b);
             PUSH(NEWREF((r == 1) != (ARG == 1) ? S->true_ : S->false_));
@@ -624,6 +644,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             int t = v == S->true_ ? 1 : v == S->false_ ? 0 : obj_truth(S, v);
             if (t < 0) goto error;
             sp--;
+            SYNC();
             DECREF(S, v);
             if (t == (INSTR_OP(w) == OP_POP_JUMP_IF_TRUE)) ip = ARG;
             break;
@@ -637,6 +658,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 ip = ARG;
             } else {
                 sp--;
+                SYNC();
                 DECREF(S, v);
             }
             break;
@@ -661,6 +683,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 exc_clear(S);
             }
             sp--;
+            SYNC();
             DECREF(S, it);
             ip = ARG;
             break;
@@ -753,6 +776,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *v = TOP();
             if (list_append(S, PEEK(ARG + 1), v) < 0) goto error;
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -760,6 +784,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *v = TOP();
             if (set_add(S, PEEK(ARG + 1), v) < 0) goto error;
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -767,6 +792,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *v = PEEK(1), *k = PEEK(2);
             if (dict_set(S, (Dict *)PEEK(ARG + 2), k, v) < 0) goto error;
             sp -= 2;
+            SYNC();
             DECREF(S, k);
             DECREF(S, v);
             break;
@@ -781,6 +807,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 goto error;
             }
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -796,6 +823,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, it);
             if (S->exc) goto error;
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -809,6 +837,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 goto error;
             }
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -817,6 +846,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             /* the callable is below the positional tuple and the dict */
             if (dict_merge_call(S, PEEK(ARG + 1), v, PEEK(ARG + 3)) < 0) goto error;
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -845,6 +875,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             int r = unpack(S, seq, before, after, star, out);
             if (r == 0) {
                 sp--;
+                SYNC();
                 DECREF(S, seq);
                 for (int i = total - 1; i >= 0; i--) PUSH(out[i]);
             }
@@ -856,8 +887,12 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             int n = ARG;
             Obj *fn = PEEK(n + 1);
             if (TYPE(fn) == S->t_function) {
-                Obj *r = vm_call_owned(S, (Func *)fn, sp - n, (size_t)n);
-                sp -= n + 1;
+                sp -= n;
+                SYNC();
+                f->sp = (int32_t)(sp - stack);
+                Obj *r = vm_call_owned(S, (Func *)fn, sp, (size_t)n);
+                sp--;
+                SYNC();
                 DECREF(S, fn);
                 if (!r) goto error;
                 PUSH(r);
@@ -960,9 +995,11 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             if (!r) goto error;
             sp--;
+            SYNC();
             DECREF(S, v);
             if (done) {
                 sp--;
+                SYNC();
                 DECREF(S, it);
                 PUSH(r);
                 break;
@@ -1049,6 +1086,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             int r = exc_given_matches(S, exc, spec);
             if (r < 0) goto error;
             sp -= 2;
+            SYNC();
             DECREF(S, spec);
             DECREF(S, exc);
             PUSH(NEWREF(r ? S->true_ : S->false_));
@@ -1103,6 +1141,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *r = obj_call(S, exit, args, 3, NULL);
             if (!r) goto error;
             sp--;
+            SYNC();
             DECREF(S, exit);
             DECREF(S, r);
             break;
@@ -1124,6 +1163,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             if (!r) goto error;
             if (spec) {
                 sp--;
+                SYNC();
                 DECREF(S, spec);
             }
             sp[-1] = r;
@@ -1135,6 +1175,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *m = vm_import(S, (Str *)names[ARG], fromlist, (int)((Int *)level)->small);
             if (!m) goto error;
             sp -= 2;
+            SYNC();
             DECREF(S, fromlist);
             DECREF(S, level);
             PUSH(m);
@@ -1165,6 +1206,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *m = TOP();
             if (import_star(S, f, m) < 0) goto error;
             sp--;
+            SYNC();
             DECREF(S, m);
             break;
         }
@@ -1200,6 +1242,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 if (dict_set_cstr(S, S->builtins, "_", v) < 0) goto error;
             }
             sp--;
+            SYNC();
             DECREF(S, v);
             break;
         }
@@ -1263,6 +1306,7 @@ exit:
     return result;
 #undef PUSH
 #undef POP
+#undef SYNC
 #undef TOP
 #undef PEEK
 #undef ARG
