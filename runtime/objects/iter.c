@@ -9,6 +9,7 @@
 #include "cfunc.h"
 #include "exception.h"
 #include "int.h"
+#include "dict.h"
 #include "list.h"
 #include "str.h"
 #include "tuple.h"
@@ -496,11 +497,16 @@ static Obj *reversed_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, T
         exc_clear(S);
         return exc_raisef(S, S->e_TypeError, "'%s' object is not reversible", type_name(TYPE(seq)));
     }
-    if (TYPE(seq) == S->t_dict || TYPE(seq) == S->t_set)
+    if (TYPE(seq) == S->t_set || TYPE(seq) == S->t_frozenset)
         return exc_raisef(S, S->e_TypeError, "'%s' object is not reversible", type_name(TYPE(seq)));
     Lazy *l = lazy_new(S, t);
     if (!l) return NULL;
-    l->a = NEWREF(seq);
+    /* dicts (and their key views) reverse their insertion order */
+    l->a = IS_DICT(seq) || TYPE(seq) == S->t_dict_keys ? list_from_iterable(S, seq) : NEWREF(seq);
+    if (!l->a) {
+        DECREF(S, l);
+        return NULL;
+    }
     l->n = n - 1;
     return (Obj *)l;
 }

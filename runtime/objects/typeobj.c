@@ -599,6 +599,10 @@ static int slot_contains(rs_State *S, Obj *o, Obj *v) {
         Type *solid = solid_base(TYPE(o));
         if (solid->contains) return solid->contains(S, o, v);
         /* fall back to iteration */
+        if (!type_lookup(S, TYPE(o), NAME(__iter__)) && !type_lookup(S, TYPE(o), NAME(__getitem__)) && !solid->iter) {
+            exc_raisef(S, S->e_TypeError, "argument of type '%s' is not iterable", type_name(TYPE(o)));
+            return -1;
+        }
         Obj *it = obj_iter(S, o);
         if (!it) return -1;
         Obj *item;

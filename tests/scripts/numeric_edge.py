@@ -1,0 +1,5 @@
+print(0 == -0, 0.0 == -0.0, float("nan") == float("nan"), float("inf") > 10**300, -float("inf") < -10**300)
+print(1e309, -1e309, 2**1023 * 2.0 if False else "", int(1e15), 10**15 == 1e15, 7 // -1, -7 // 1)
+print(abs(-2**63), -(-2**63), (-2**63) // -1, 2**63 % 7, divmod(-2**64, 3), pow(-2, 63))
+print(round(0.5), round(1.5), round(2.5), round(-0.5), round(5, -1), round(15, -1), round(25, -1))
+print(int("-0"), float("-0"), 3 * 1.1, 1.1 + 2.2 == 3.3, abs(1.1 + 2.2 - 3.3) < 1e-9)
