@@ -12,6 +12,7 @@
 #include "../gc/collector.h"
 #include "../modules/registry.h"
 #include "../objects/abstract.h"
+#include "../objects/bytes.h"
 #include "../objects/cfunc.h"
 #include "../objects/descr.h"
 #include "../objects/dict.h"
@@ -179,6 +180,8 @@ static bool create_types(rs_State *S) {
         {&S->t_file, "TextIOWrapper", &S->t_object, sizeof(Obj) + sizeof(int) + 4, 0, 0},
         {&S->t_getset, "getset_descriptor", &S->t_object, 0, 0, 0},
         {&S->t_member, "member_descriptor", &S->t_object, 0, 0, 0},
+        {&S->t_bytes, "bytes", &S->t_object, sizeof(Bytes), 0, 0},
+        {&S->t_bytes_iter, "bytes_iterator", &S->t_object, sizeof(SeqIter), TF_GC, 0},
 #define e_object t_object
 #define X_DESC(f, n, b) {&S->e_##f, n, &S->e_##b, sizeof(Exc), TF_GC | TF_EXC_SUBCLASS, offsetof(Exc, dict)},
         RS_EXCEPTION_TYPES(X_DESC)
@@ -292,6 +295,7 @@ static bool init_runtime(rs_State *S) {
     module_init_type(S);
     gen_init_type(S);
     iter_init_types(S);
+    bytes_init_type(S);
     builtins_init_super(S);
     sys_init_stream_type(S);
     for (size_t i = 0; i < ntypes; i++)

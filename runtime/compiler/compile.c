@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../objects/abstract.h"
+#include "../objects/bytes.h"
 #include "../objects/dict.h"
 #include "../objects/exception.h"
 #include "../objects/frame.h"
@@ -500,7 +501,7 @@ static Obj *const_value(Compiler *c, Node *n) {
         }
         return s && ident ? str_intern(S, s) : s;
     }
-    case CONST_BYTES: return exc_raisef(S, S->e_NotImplementedError, "bytes literals are not supported");
+    case CONST_BYTES: return bytes_new(S, n->str, n->str_len);
     case CONST_IMAG: return exc_raisef(S, S->e_NotImplementedError, "complex numbers are not supported");
     }
     return NULL;
@@ -546,7 +547,7 @@ static bool compile_sequence(Compiler *c, Node *n) {
         /* All-constant tuples are folded into one constant. */
         bool all_const = l->len > 0;
         for (int i = 0; i < l->len; i++)
-            if (l->items[i]->kind != N_CONST || l->items[i]->op == CONST_BYTES || l->items[i]->op == CONST_IMAG) all_const = false;
+            if (l->items[i]->kind != N_CONST || l->items[i]->op == CONST_IMAG) all_const = false;
         if (all_const) {
             Tuple *t = tuple_new(c->S, (size_t)l->len);
             if (!t) return oom(c);
@@ -1507,7 +1508,7 @@ static bool compile_stmt(Compiler *c, Node *n) {
         if (c->mode == COMPILE_INTERACTIVE && c->u->parent == NULL) {
             return compile_expr(c, n->a) && emit(c, OP_PRINT_EXPR, 0) >= 0;
         }
-        if (n->a->kind == N_CONST && n->a->op != CONST_BYTES && n->a->op != CONST_IMAG) return true;
+        if (n->a->kind == N_CONST && n->a->op != CONST_IMAG) return true;
         return compile_expr(c, n->a) && emit(c, OP_POP_TOP, 0) >= 0;
     case N_ASSIGN:
         if (!compile_expr(c, n->a)) return false;

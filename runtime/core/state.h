@@ -36,7 +36,8 @@ struct GCHead;
     X(dict_items, "dict_items") X(dict_iter, "dict_iterator") X(set_iter, "set_iterator") \
     X(seq_iter, "iterator") X(enumerate, "enumerate") X(zip, "zip") X(map, "map") \
     X(filter, "filter") X(reversed, "reversed") X(callable_iter, "callable_iterator") \
-    X(file, "TextIOWrapper") X(getset, "getset_descriptor") X(member, "member_descriptor")
+    X(file, "TextIOWrapper") X(getset, "getset_descriptor") X(member, "member_descriptor") \
+    X(bytes, "bytes") X(bytes_iter, "bytes_iterator")
 
 /* The exception hierarchy: X(field, Python name, base field). Order: bases first. */
 #define RS_EXCEPTION_TYPES(X) \

@@ -781,7 +781,7 @@ Obj *builtins_create(rs_State *S) {
     } values[] = {
         {"None", S->none}, {"True", S->true_}, {"False", S->false_}, {"NotImplemented", S->notimpl},
         {"Ellipsis", S->ellipsis}, {"object", (Obj *)S->t_object}, {"type", (Obj *)S->t_type}, {"int", (Obj *)S->t_int},
-        {"bool", (Obj *)S->t_bool}, {"float", (Obj *)S->t_float}, {"str", (Obj *)S->t_str}, {"tuple", (Obj *)S->t_tuple},
+        {"bool", (Obj *)S->t_bool}, {"float", (Obj *)S->t_float}, {"str", (Obj *)S->t_str}, {"bytes", (Obj *)S->t_bytes}, {"tuple", (Obj *)S->t_tuple},
         {"list", (Obj *)S->t_list}, {"dict", (Obj *)S->t_dict}, {"set", (Obj *)S->t_set}, {"frozenset", (Obj *)S->t_frozenset},
         {"range", (Obj *)S->t_range}, {"slice", (Obj *)S->t_slice}, {"enumerate", (Obj *)S->t_enumerate},
         {"zip", (Obj *)S->t_zip}, {"map", (Obj *)S->t_map}, {"filter", (Obj *)S->t_filter},

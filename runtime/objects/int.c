@@ -905,13 +905,6 @@ static Obj *m_int_self(rs_State *S, Obj *self, Obj *const *args, size_t nargs, T
     return int_index(S, self);
 }
 
-static Obj *m_to_bytes(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
-    (void)self;
-    (void)args;
-    (void)nargs;
-    (void)kw;
-    return exc_raisef(S, S->e_NotImplementedError, "bytes are not supported");
-}
 
 static Obj *int_getattr(rs_State *S, Obj *o, Str *name) {
     if (str_eq_cstr((Obj *)name, "real") || str_eq_cstr((Obj *)name, "numerator")) return int_index(S, o);
@@ -922,7 +915,7 @@ static Obj *int_getattr(rs_State *S, Obj *o, Str *name) {
 
 static const CFuncDef int_methods[] = {{"bit_length", m_bit_length}, {"bit_count", m_bit_count}, {"__format__", m_int_format},
                                         {"__round__", m_int_round},   {"__index__", m_int_self},    {"__int__", m_int_self},
-                                        {"__trunc__", m_int_self},    {"conjugate", m_int_self},    {"to_bytes", m_to_bytes},
+                                        {"__trunc__", m_int_self},    {"conjugate", m_int_self},
                                         {NULL, NULL}};
 
 void int_init_type(rs_State *S);

@@ -560,9 +560,10 @@ static Obj *self_iter(rs_State *S, Obj *o) {
 }
 
 void iter_init_types(rs_State *S) {
-    Type *seqs[] = {S->t_list_iter, S->t_tuple_iter, S->t_str_iter, S->t_seq_iter};
-    Obj *(*nexts[])(rs_State *, Obj *) = {list_iter_next, tuple_iter_next, str_iter_next, seq_iter_next};
-    for (int i = 0; i < 4; i++) {
+    /* bytes_iterator's next is set by bytes.c */
+    Type *seqs[] = {S->t_list_iter, S->t_tuple_iter, S->t_str_iter, S->t_seq_iter, S->t_bytes_iter};
+    Obj *(*nexts[])(rs_State *, Obj *) = {list_iter_next, tuple_iter_next, str_iter_next, seq_iter_next, seq_iter_next};
+    for (int i = 0; i < 5; i++) {
         seqs[i]->dealloc = seqiter_dealloc;
         seqs[i]->traverse = seqiter_traverse;
         seqs[i]->next = nexts[i];

@@ -10,6 +10,7 @@
 #include "../core/buf.h"
 #include "../core/util.h"
 #include "abstract.h"
+#include "bytes.h"
 #include "cfunc.h"
 #include "dict.h"
 #include "exception.h"
@@ -959,11 +960,11 @@ static Obj *m_removesuffix(rs_State *S, Obj *self, Obj *const *args, size_t narg
 }
 
 static Obj *m_encode(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
-    (void)self;
-    (void)args;
-    (void)nargs;
-    (void)kw;
-    return exc_raisef(S, S->e_NotImplementedError, "bytes are not supported");
+    static const char *const names[] = {"encoding", "errors"};
+    Obj *a[2];
+    if (args_bind(S, "encode", args, nargs, kw, names, 2, 0, a) < 0) return NULL;
+    if (a[0] && !IS_STR(a[0])) return exc_raisef(S, S->e_TypeError, "encode() argument 'encoding' must be str, not %s", type_name(TYPE(a[0])));
+    return str_encode(S, self, a[0] ? STR_DATA(a[0]) : "utf-8");
 }
 
 /* ---- str.format ---- */

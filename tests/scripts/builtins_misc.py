@@ -14,5 +14,5 @@ print(eval("1 + 2 * 3"), eval("x * 2", {"x": 21}))
 ns = {}
 exec("y = 5\ndef g(): return y * 2", ns)
 print(ns["y"], ns["g"]())
-print(ascii("héllo"), "nobytes", format(3.5), format("s", ">3"))
+print(ascii("héllo"), str(b"x"), format(3.5), format("s", ">3"))
 print(iter([1]).__class__.__name__, next(iter(range(3))), list(iter(lambda: None, None)))
