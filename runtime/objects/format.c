@@ -472,8 +472,12 @@ Obj *str_mod(rs_State *S, Obj *fmt, Obj *args) {
             break;
         }
         default:
-            exc_raisef(S, S->e_ValueError, "unsupported format character '%c' (0x%x) at index %d", conv, (int)(unsigned char)conv,
-                       (int)(p - d));
+            {
+                char msg[100];
+                snprintf(msg, sizeof msg, "unsupported format character '%c' (0x%x) at index %d", conv, (unsigned)(unsigned char)conv,
+                         (int)(p - d));
+                exc_raisef(S, S->e_ValueError, "%s", msg);
+            }
             goto fail;
         }
         if (owned) DECREF(S, value);

@@ -1175,7 +1175,7 @@ static Obj *type_getattr(rs_State *S, Obj *o, Str *name) {
         if (!strcmp(n, "__doc__") && !(t->flags & TF_HEAP)) return NEWREF(S->none);
     }
     Type *meta = TYPE(o);
-    Obj *meta_attr = meta != S->t_type ? type_lookup(S, meta, name) : NULL;
+    Obj *meta_attr = type_lookup(S, meta, name);
     if (meta_attr && TYPE(meta_attr)->descr_set) return TYPE(meta_attr)->descr_get(S, meta_attr, o, (Obj *)meta);
     Obj *attr = type_lookup(S, t, name);
     if (attr) {
