@@ -1,3 +1,4 @@
+# gc-stress: skip (observes automatic collections)
 import gc
 class Node:
     pass
