@@ -175,7 +175,9 @@ static Token lex_string(Lexer *L, const char *start, const char *q, bool raw, bo
         if (p >= L->end) {
             L->eof_in_string = triple;
             L->line_start = start_line_start;
-            int detected = L->line;
+            /* CPython counts the line the last character is on, not the one after a final newline */
+            int detected = L->line - (L->end > L->src && L->end[-1] == '\n' ? 1 : 0);
+            if (detected < start_line) detected = start_line;
             L->line = start_line;
             if (triple)
                 return error_at(L, "SyntaxError", start_line, start_col,

@@ -67,7 +67,9 @@ static Node *syntax_error(Parser *p) {
     if (!p->failed && p->tok.kind != TK_EOF && p->tok.kind != TK_INDENT) {
         Token t = p->has_next ? p->next : lexer_next(&p->L);
         while (t.kind != TK_EOF && t.kind != TK_ERRORTOKEN) t = lexer_next(&p->L);
-        if (t.kind == TK_ERRORTOKEN) return lex_fail(p);
+        /* an unclosed bracket counts only when the error is on a later line than the bracket (CPython's rule) */
+        if (t.kind == TK_ERRORTOKEN && (!strstr(p->L.error, "was never closed") || p->tok.line > p->L.error_line))
+            return lex_fail(p);
     }
     if (p->tok.kind == TK_INDENT) return fail_at(p, p->tok.line, p->tok.col, "unexpected indent");
     if (p->tok.kind == TK_EOF || (p->tok.kind == TK_NEWLINE && p->tok.len == 0)) {
@@ -562,7 +564,9 @@ static Node *dict_or_set(Parser *p) {
                 continue;
             }
             Node *k = expression(p);
-            if (!k || !expect(p, TK_COLON)) return NULL;
+            if (!k) return NULL;
+            if (!at(p, TK_COLON)) return fail_at(p, k->line, k->col, "':' expected after dictionary key");
+            advance(p);
             Node *val = expression(p);
             if (!val || !push(p, &d->list, k) || !push(p, &d->list2, val)) return NULL;
         }
@@ -912,6 +916,7 @@ static Node *lambda(Parser *p) {
     if (!l) return NULL;
     l->a = arguments(p, true);
     if (!l->a || !expect(p, TK_COLON)) return NULL;
+    if (at_kw(p, "yield")) return syntax_error(p);
     p->func_depth++;
     l->b = expression(p);
     p->func_depth--;
@@ -1255,6 +1260,9 @@ static Node *simple_stmt(Parser *p) {
         if (accept(p, TK_EQUAL) && !(a->c = star_expressions(p))) return NULL;
         return a;
     }
+    if (e->kind == N_NAME && (!strcmp(e->str, "print") || !strcmp(e->str, "exec")) &&
+        (at(p, TK_STRING) || at(p, TK_NAME) || at(p, TK_INT) || at(p, TK_FLOAT) || at(p, TK_FSTRING)))
+        return fail_at(p, e->line, e->col, "Missing parentheses in call to '%s'. Did you mean %s(...)?", e->str, e->str);
     Node *s = mk(p, N_EXPR_STMT, &t);
     if (!s) return NULL;
     s->a = e;
