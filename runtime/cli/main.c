@@ -5,6 +5,7 @@
  * python3's: 0, 1 for an uncaught exception, 2 for a usage error, or what
  * SystemExit asked for.
  */
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,9 +66,13 @@ static int read_all(FILE *f, char **out, size_t *len) {
     return 0;
 }
 
+static bool interrupted;
+
 static int status_of(rs_State *S, int r) {
     if (r == RS_OK) return 0;
     if (r == RS_ERROR_EXIT) return rs_exit_status(S);
+    /* an uncaught KeyboardInterrupt ends the process by SIGINT, as python3 does */
+    if (strncmp(rs_last_error(S), "KeyboardInterrupt", 17) == 0) interrupted = true;
     return 1;
 }
 
@@ -221,5 +226,9 @@ int main(int argc, char **argv) {
     rs_close(S);
     free(sargv);
     fflush(stdout);
+    if (interrupted) {
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
     return status;
 }

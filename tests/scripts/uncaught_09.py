@@ -1,0 +1,3 @@
+def g(a, b):
+    pass
+g(1)

@@ -1,0 +1,4 @@
+def h():
+    print(unbound)
+    unbound = 1
+h()
