@@ -216,34 +216,31 @@ static Obj *float_binop(rs_State *S, Obj *self, Obj *other, int op, bool reflect
     return reflected ? float_binary(S, b, a, op) : float_binary(S, a, b, op);
 }
 
+/* A finite float against an int too large for a double to hold exactly: compare as integers, then the fraction. */
+static Obj *compare_exactly(rs_State *S, double a, Obj *other, int op) {
+    Obj *ai = int_from_double(S, a);
+    if (!ai) return NULL;
+    int c = int_compare(ai, other);
+    double frac = a - trunc(a);
+    DECREF(S, ai);
+    if (c == 0) c = frac > 0 ? 1 : frac < 0 ? -1 : 0;
+    bool r = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_EQ ? c == 0 : op == CMP_NE ? c != 0 : op == CMP_GT ? c > 0 : c >= 0;
+    return bool_from(S, r);
+}
+
 static Obj *float_richcmp(rs_State *S, Obj *self, Obj *other, int op) {
     double a = FLOAT_VAL(self), b;
     if (IS_FLOAT(other)) b = FLOAT_VAL(other);
     else if (IS_INT(other)) {
-        if (isinf(a) || isnan(a) || ((Int *)other)->size == 0) {
-            bool ovf;
-            b = int_as_double(S, other, &ovf);
-            if (((Int *)other)->size == 0 && (b >= 9007199254740992.0 || b <= -9007199254740992.0) && !isinf(a) && !isnan(a)) {
-                /* exact comparison of a float with a large int */
-                Obj *ai = int_from_double(S, a);
-                if (!ai) return NULL;
-                int c = int_compare(ai, other);
-                double frac = a - trunc(a);
-                DECREF(S, ai);
-                if (c == 0) c = frac > 0 ? 1 : frac < 0 ? -1 : 0;
-                bool r = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_EQ ? c == 0 : op == CMP_NE ? c != 0 : op == CMP_GT ? c > 0 : c >= 0;
-                return bool_from(S, r);
-            }
-        } else {
-            Obj *ai = int_from_double(S, a);
-            if (!ai) return NULL;
-            int c = int_compare(ai, other);
-            double frac = a - trunc(a);
-            DECREF(S, ai);
-            if (c == 0) c = frac > 0 ? 1 : frac < 0 ? -1 : 0;
-            bool r = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_EQ ? c == 0 : op == CMP_NE ? c != 0 : op == CMP_GT ? c > 0 : c >= 0;
+        if (isnan(a)) return bool_from(S, op == CMP_NE);
+        if (isinf(a)) {
+            int c = a > 0 ? 1 : -1; /* infinity against any int */
+            bool r = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_EQ ? false : op == CMP_NE ? true : op == CMP_GT ? c > 0 : c >= 0;
             return bool_from(S, r);
         }
+        Int *i = (Int *)other;
+        if (i->size != 0 || i->small >= ((int64_t)1 << 53) || i->small <= -((int64_t)1 << 53)) return compare_exactly(S, a, other, op);
+        b = (double)i->small;
     } else return NEWREF(S->notimpl);
     bool r;
     switch (op) {

@@ -157,17 +157,9 @@ static int bind_arguments(rs_State *S, Func *fn, Frame *fr, Obj *const *args, si
     return 0;
 }
 
-Obj *vm_call_function(rs_State *S, Func *fn, Obj *const *args, size_t nargs, Tuple *kwnames) {
-    Code *co = fn->code;
-    Frame *fr = frame_new(S, co, fn->globals, NULL, fn);
-    if (!fr) return NULL;
-    bool simple = !kwnames && nargs == (size_t)co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->kwonlyargcount == 0;
-    if (simple) {
-        for (size_t i = 0; i < nargs; i++) fr->slots[i] = NEWREF(args[i]);
-    } else if (bind_arguments(S, fn, fr, args, nargs, kwnames) < 0) {
-        DECREF(S, fr);
-        return NULL;
-    }
+/* Runs a frame whose arguments are bound: cells and closure first, then either a generator or the code itself. Consumes fr. */
+static Obj *run_frame(rs_State *S, Frame *fr, Func *fn) {
+    Code *co = fr->code;
     if (TUPLE_LEN(co->cellvars) || TUPLE_LEN(co->freevars)) {
         bool failed = false;
         setup_cells(S, fr, fn, &failed);
@@ -190,40 +182,37 @@ Obj *vm_call_function(rs_State *S, Func *fn, Obj *const *args, size_t nargs, Tup
     return r;
 }
 
+static bool simple_call(Code *co, size_t nargs) {
+    return nargs == (size_t)co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->kwonlyargcount == 0;
+}
+
+Obj *vm_call_function(rs_State *S, Func *fn, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    Frame *fr = frame_new(S, fn->code, fn->globals, NULL, fn);
+    if (!fr) return NULL;
+    if (!kwnames && simple_call(fn->code, nargs)) {
+        for (size_t i = 0; i < nargs; i++) fr->slots[i] = NEWREF(args[i]);
+    } else if (bind_arguments(S, fn, fr, args, nargs, kwnames) < 0) {
+        DECREF(S, fr);
+        return NULL;
+    }
+    return run_frame(S, fr, fn);
+}
+
 Obj *vm_call_owned(rs_State *S, Func *fn, Obj **args, size_t nargs) {
-    Code *co = fn->code;
-    bool simple = nargs == (size_t)co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->kwonlyargcount == 0;
-    if (!simple || S->depth + 1 > S->recursion_limit) {
+    if (!simple_call(fn->code, nargs) || S->depth + 1 > S->recursion_limit) {
         Obj *r = obj_call(S, (Obj *)fn, args, nargs, NULL);
         for (size_t i = 0; i < nargs; i++) DECREF(S, args[i]);
         return r;
     }
-    Frame *fr = frame_new(S, co, fn->globals, NULL, fn);
+    Frame *fr = frame_new(S, fn->code, fn->globals, NULL, fn);
     if (!fr) {
         for (size_t i = 0; i < nargs; i++) DECREF(S, args[i]);
         return NULL;
     }
     for (size_t i = 0; i < nargs; i++) fr->slots[i] = args[i];
-    if (TUPLE_LEN(co->cellvars) || TUPLE_LEN(co->freevars)) {
-        bool failed = false;
-        setup_cells(S, fr, fn, &failed);
-        if (failed) {
-            DECREF(S, fr);
-            return NULL;
-        }
-    }
-    if (co->flags & CO_GENERATOR) {
-        Obj *g = gen_new(S, fr);
-        DECREF(S, fr);
-        return g;
-    }
     S->depth++;
-    fr->back = S->frame;
-    XINCREF(fr->back);
-    Obj *r = vm_eval(S, fr, false);
+    Obj *r = run_frame(S, fr, fn);
     S->depth--;
-    if (fr->ob.refcnt == 1) CLEAR(S, fr->back);
-    DECREF(S, fr);
     return r;
 }
 
