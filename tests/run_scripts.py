@@ -8,11 +8,18 @@ import concurrent.futures as cf
 import difflib
 import json
 import os
+import re
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS = os.path.join(HERE, "scripts")
+
+
+def normalize_stderr(text):
+    """As tools/oracle.py: no absolute paths, no addresses."""
+    text = text.replace(os.path.normpath(SCRIPTS) + os.sep, "")
+    return re.sub(r"0x[0-9a-f]+", "0x...", text)
 
 
 def last_line(text):
@@ -45,6 +52,12 @@ def run_one(binary, name, timeout):
         problems.append("exit status %d, python3 gave %d" % (p.returncode, want["exit"]))
     if want.get("stderr_last") is not None and last_line(err) != want["stderr_last"]:
         problems.append("last stderr line:\n  refscope: %s\n  python3:  %s" % (last_line(err), want["stderr_last"]))
+    elif "stderr" in want and not name.startswith("syntax_") and normalize_stderr(err) != want["stderr"]:
+        # The whole of stderr (tracebacks with their position markers) must match; for syntax
+        # errors only the message is compared (3.11's caret ranges under SyntaxError are not produced).
+        diff = difflib.unified_diff(want["stderr"].splitlines(), normalize_stderr(err).splitlines(), "python3", "refscope",
+                                    lineterm="", n=1)
+        problems.append("stderr differs:\n" + "\n".join(list(diff)[:30]))
     if "AddressSanitizer" in err or "runtime error:" in err or "LeakSanitizer" in err or "refscope: leak" in err:
         problems.append("sanitizer report:\n" + "\n".join(err.splitlines()[:30]))
     return name, problems

@@ -6,11 +6,18 @@ recorded expectations no longer match it. refscope's output is never used."""
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCRIPTS = os.path.join(HERE, "..", "tests", "scripts")
+SCRIPTS = os.path.normpath(os.path.join(HERE, "..", "tests", "scripts"))
+
+
+def normalize_stderr(text, scripts_dir):
+    """Makes stderr comparable across machines: no absolute paths, no addresses."""
+    text = text.replace(scripts_dir + os.sep, "")
+    return re.sub(r"0x[0-9a-f]+", "0x...", text)
 
 
 def oracle(name):
@@ -22,8 +29,9 @@ def oracle(name):
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
     p = subprocess.run(["python3", name], cwd=SCRIPTS,
                        input=stdin, capture_output=True, timeout=120, env=env)
-    err = [l for l in p.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
-    status = {"exit": p.returncode, "stderr_last": err[-1] if err else ""}
+    stderr = p.stderr.decode("utf-8", "replace")
+    err = [l for l in stderr.splitlines() if l.strip()]
+    status = {"exit": p.returncode, "stderr_last": err[-1] if err else "", "stderr": normalize_stderr(stderr, SCRIPTS)}
     return p.stdout.decode("utf-8"), status
 
 

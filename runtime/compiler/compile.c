@@ -41,6 +41,7 @@ typedef struct Unit {
     Scope *scope;
     uint32_t *code;
     int32_t *lines;
+    int32_t *positions;  /* 3 per instruction: column, end line, end column */
     int n, cap;
     Obj *consts;        /* list */
     Obj *names;         /* list */
@@ -49,6 +50,7 @@ typedef struct Unit {
     FBlock fblocks[FRAME_MAX_BLOCKS];
     int nfblocks;
     int line;
+    int col, end_line, end_col;  /* the span of the node being compiled; end_line 0: unknown */
     int argcount, kwonlyargcount, flags, firstline;
 } Unit;
 
@@ -112,10 +114,20 @@ static int emit(Compiler *c, int op, int arg) {
             return -1;
         }
         u->lines = lines;
+        int32_t *pos = mem_realloc(&c->S->mem, u->positions, 3 * sizeof(int32_t) * (size_t)u->cap, 3 * sizeof(int32_t) * (size_t)ncap);
+        if (!pos) {
+            exc_nomemory(c->S);
+            oom(c);
+            return -1;
+        }
+        u->positions = pos;
         u->cap = ncap;
     }
     u->code[u->n] = INSTR(op, arg);
     u->lines[u->n] = u->line;
+    u->positions[3 * u->n] = u->col;
+    u->positions[3 * u->n + 1] = u->end_line;
+    u->positions[3 * u->n + 2] = u->end_col;
     return u->n++;
 }
 
@@ -267,6 +279,7 @@ static void free_unit(Compiler *c, Unit *u) {
     rs_State *S = c->S;
     mem_free(&S->mem, u->code, sizeof(uint32_t) * (size_t)u->cap);
     mem_free(&S->mem, u->lines, sizeof(int32_t) * (size_t)u->cap);
+    mem_free(&S->mem, u->positions, 3 * sizeof(int32_t) * (size_t)u->cap);
     XDECREF(S, u->consts);
     XDECREF(S, u->names);
     XDECREF(S, u->name_index);
@@ -377,6 +390,7 @@ static Code *make_code(Compiler *c, const char *name, const char *qualname) {
     memset((char *)code + sizeof(Obj), 0, sizeof(Code) - sizeof(Obj));
     code->code = mem_alloc(&S->mem, sizeof(uint32_t) * (size_t)(u->n ? u->n : 1));
     code->lines = mem_alloc(&S->mem, sizeof(int32_t) * (size_t)(u->n ? u->n : 1));
+    code->positions = mem_alloc(&S->mem, 3 * sizeof(int32_t) * (size_t)(u->n ? u->n : 1));
     code->ncode = (size_t)u->n;
     code->consts = (Tuple *)list_to_tuple_steal(S, u->consts);
     code->names = (Tuple *)list_to_tuple_steal(S, u->names);
@@ -386,7 +400,7 @@ static Code *make_code(Compiler *c, const char *name, const char *qualname) {
     code->name = (Str *)str_intern_cstr(S, name);
     code->qualname = (Str *)str_from_cstr(S, qualname);
     code->filename = (Str *)str_from_cstr(S, c->filename);
-    if (!code->code || !code->lines || !code->consts || !code->names || !code->varnames || !code->cellvars ||
+    if (!code->code || !code->lines || !code->positions || !code->consts || !code->names || !code->varnames || !code->cellvars ||
         !code->freevars || !code->name || !code->qualname || !code->filename) {
         DECREF(S, code);
         if (!S->exc) exc_nomemory(S);
@@ -396,6 +410,7 @@ static Code *make_code(Compiler *c, const char *name, const char *qualname) {
     if (u->n) {
         memcpy(code->code, u->code, sizeof(uint32_t) * (size_t)u->n);
         memcpy(code->lines, u->lines, sizeof(int32_t) * (size_t)u->n);
+        memcpy(code->positions, u->positions, 3 * sizeof(int32_t) * (size_t)u->n);
     }
     code->argcount = u->argcount;
     code->kwonlyargcount = u->kwonlyargcount;
@@ -478,6 +493,29 @@ static bool compile_name(Compiler *c, const char *name, enum Ctx ctx) {
     }
     int i = name_index(c, name);
     return i >= 0 && emit(c, ctx == LOAD ? OP_LOAD_NAME : ctx == STORE ? OP_STORE_NAME : OP_DELETE_NAME, i) >= 0;
+}
+
+typedef struct Loc {
+    int line, col, end_line, end_col;
+} Loc;
+
+/* Instructions emitted for node n carry its span (CPython's positions, used by traceback markers). */
+static Loc enter_node(Compiler *c, Node *n) {
+    Unit *u = c->u;
+    Loc saved = {u->line, u->col, u->end_line, u->end_col};
+    u->line = n->line;
+    u->col = n->col;
+    u->end_line = n->end_line;
+    u->end_col = n->end_col;
+    return saved;
+}
+
+static void leave_node(Compiler *c, Loc saved) {
+    Unit *u = c->u;
+    u->line = saved.line;
+    u->col = saved.col;
+    u->end_line = saved.end_line;
+    u->end_col = saved.end_col;
 }
 
 /* ---- expressions ---- */
@@ -700,8 +738,10 @@ static bool compile_call(Compiler *c, Node *n) {
     if (fn->kind == N_ATTR && simple) {
         if (!compile_expr(c, fn->a)) return false;
         int i = name_index(c, fn->str);
-        c->u->line = fn->line;
-        if (i < 0 || emit(c, OP_LOAD_METHOD, i) < 0) return false;
+        Loc saved = enter_node(c, fn);
+        int at = i < 0 ? -1 : emit(c, OP_LOAD_METHOD, i);
+        leave_node(c, saved);
+        if (at < 0) return false;
         for (int k = 0; k < n->list.len; k++)
             if (!compile_expr(c, n->list.items[k])) return false;
         c->u->line = n->line;
@@ -852,8 +892,7 @@ static bool compile_fstring(Compiler *c, Node *n) {
 
 static bool compile_expr(Compiler *c, Node *n) {
     if (c->failed) return false;
-    int saved_line = c->u->line;
-    c->u->line = n->line;
+    Loc saved_loc = enter_node(c, n);
     bool ok = true;
     switch (n->kind) {
     case N_NAME: ok = compile_name(c, n->str, LOAD); break;
@@ -949,7 +988,7 @@ static bool compile_expr(Compiler *c, Node *n) {
         break;
     default: return error_at(c, n, "invalid syntax");
     }
-    c->u->line = saved_line;
+    leave_node(c, saved_loc);
     return ok && !c->failed;
 }
 
@@ -974,8 +1013,7 @@ static bool compile_unpack(Compiler *c, Node *t) {
 }
 
 static bool compile_store_target(Compiler *c, Node *t) {
-    int saved = c->u->line;
-    c->u->line = t->line;
+    Loc saved = enter_node(c, t);
     bool ok;
     switch (t->kind) {
     case N_NAME: ok = compile_name(c, t->str, STORE); break;
@@ -995,7 +1033,7 @@ static bool compile_store_target(Compiler *c, Node *t) {
     case N_LIST: ok = compile_unpack(c, t); break;
     default: return error_at(c, t, "cannot assign to expression");
     }
-    c->u->line = saved;
+    leave_node(c, saved);
     return ok;
 }
 
@@ -1503,6 +1541,7 @@ static bool compile_import_from(Compiler *c, Node *n) {
 static bool compile_stmt(Compiler *c, Node *n) {
     if (c->failed) return false;
     c->u->line = n->line;
+    c->u->end_line = 0; /* statement spans are not recorded: no markers for them */
     switch (n->kind) {
     case N_EXPR_STMT:
         if (c->mode == COMPILE_INTERACTIVE && c->u->parent == NULL) {

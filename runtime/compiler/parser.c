@@ -21,6 +21,7 @@ typedef struct Parser {
     bool failed;
     int line_offset, col_offset;
     int func_depth;       /* inside a def or lambda: yield and return are allowed */
+    int last_end_line, last_end_col;  /* where the last consumed token ended: expressions end there */
     int loop_depth;
 } Parser;
 
@@ -81,6 +82,8 @@ static Node *syntax_error(Parser *p) {
 }
 
 static void advance(Parser *p) {
+    p->last_end_line = p->tok.end_line;
+    p->last_end_col = p->tok.end_col;
     if (p->has_next) {
         p->tok = p->next;
         p->has_next = false;
@@ -140,9 +143,19 @@ static bool expect(Parser *p, TokKind k) {
     return false;
 }
 
+/* Records that n ends where the last consumed token ended (positions feed traceback markers). */
+static Node *ended(Parser *p, Node *n) {
+    if (n) {
+        n->end_line = p->last_end_line + p->line_offset;
+        n->end_col = p->last_end_col + (p->last_end_line == 1 ? p->col_offset : 0);
+    }
+    return n;
+}
+
 static Node *mk(Parser *p, NodeKind k, const Token *t) {
-    Node *n = node_new(p->A, k, t->line, t->col);
+    Node *n = node_new(p->A, k, t->line + p->line_offset, t->col + (t->line == 1 ? p->col_offset : 0));
     if (!n) nomem(p);
+    else n->end_line = 0; /* unknown until ended() */
     return n;
 }
 
@@ -458,7 +471,7 @@ static Node *star_named_expression(Parser *p) {
         Node *s = mk(p, N_STARRED, &t);
         if (!s) return NULL;
         s->a = bitor(p);
-        return s->a ? s : NULL;
+        return s->a ? ended(p, s) : NULL;
     }
     return named_expression(p);
 }
@@ -599,14 +612,13 @@ static Node *atom(Parser *p) {
             if (!n) return NULL;
             n->op = t.start[0] == 'N' ? CONST_NONE : t.start[0] == 'T' ? CONST_TRUE : CONST_FALSE;
             advance(p);
-            return n;
+            return ended(p, n);
         }
         if (tok_is_keyword(&t)) return syntax_error(p);
         n = mk(p, N_NAME, &t);
         if (!n || !(n->str = tok_str(p, &t))) return NULL;
-        n->end_col = t.end_col;
         advance(p);
-        return n;
+        return ended(p, n);
     }
     case TK_INT:
     case TK_FLOAT:
@@ -617,21 +629,26 @@ static Node *atom(Parser *p) {
         n->str = tok_str(p, &t);
         n->str_len = t.len;
         advance(p);
-        return n->str ? n : NULL;
+        return n->str ? ended(p, n) : NULL;
     }
     case TK_STRING:
     case TK_FSTRING:
-    case TK_BYTES: return strings(p);
+    case TK_BYTES: return ended(p, strings(p));
     case TK_ELLIPSIS: {
         Node *n = mk(p, N_CONST, &t);
         if (!n) return NULL;
         n->op = CONST_ELLIPSIS;
         advance(p);
-        return n;
+        return ended(p, n);
     }
-    case TK_LPAR: return paren(p);
-    case TK_LSQB: return list_display(p);
-    case TK_LBRACE: return dict_or_set(p);
+    case TK_LPAR: {
+        Node *e = paren(p);
+        /* a parenthesised expression keeps its own span, as CPython's AST does */
+        if (e && (e->kind == N_TUPLE || e->kind == N_GENEXP) && e->end_line == 0) ended(p, e);
+        return e;
+    }
+    case TK_LSQB: return ended(p, list_display(p));
+    case TK_LBRACE: return ended(p, dict_or_set(p));
     default: return syntax_error(p);
     }
 }
@@ -658,7 +675,7 @@ static Node *slice_item(Parser *p) {
             if (!s->c) return NULL;
         }
     }
-    return s;
+    return ended(p, s);
 }
 
 static Node *subscript(Parser *p, Node *obj) {
@@ -755,11 +772,11 @@ static Node *primary(Parser *p) {
             a->col = e->col;
             a->a = e;
             advance(p);
-            e = a;
+            e = ended(p, a);
         } else if (at(p, TK_LPAR)) {
-            e = call(p, e);
+            e = ended(p, call(p, e));
         } else if (at(p, TK_LSQB)) {
-            e = subscript(p, e);
+            e = ended(p, subscript(p, e));
         } else {
             break;
         }
@@ -783,7 +800,7 @@ static Node *power(Parser *p) {
         b->op = OP_POW;
         b->a = e;
         b->b = factor(p);
-        return b->b ? b : NULL;
+        return b->b ? ended(p, b) : NULL;
     }
     return e;
 }
@@ -797,7 +814,7 @@ static Node *factor(Parser *p) {
         if (!u) return NULL;
         u->op = op;
         u->a = factor(p);
-        return u->a ? u : NULL;
+        return u->a ? ended(p, u) : NULL;
     }
     return power(p);
 }
@@ -832,7 +849,7 @@ static Node *binary_level(Parser *p, int level) {
         b->a = e;
         b->b = level == 0 ? factor(p) : binary_level(p, level - 1);
         if (!b->b) return NULL;
-        e = b;
+        e = ended(p, b);
     }
     return e;
 }
@@ -876,7 +893,7 @@ static Node *comparison(Parser *p) {
         item->a = bitor(p);
         if (!item->a || !push(p, &c->list, item)) return NULL;
     }
-    return c;
+    return ended(p, c);
 }
 
 static Node *not_test(Parser *p) {
@@ -887,7 +904,7 @@ static Node *not_test(Parser *p) {
         if (!u) return NULL;
         u->op = '!';
         u->a = not_test(p);
-        return u->a ? u : NULL;
+        return u->a ? ended(p, u) : NULL;
     }
     return comparison(p);
 }
@@ -904,7 +921,7 @@ static Node *boolop(Parser *p, int op) {
         Node *x = op ? boolop(p, 0) : not_test(p);
         if (!x || !push(p, &b->list, x)) return NULL;
     }
-    return b;
+    return ended(p, b);
 }
 
 static Node *or_expr(Parser *p) { return boolop(p, 1); }
@@ -920,7 +937,7 @@ static Node *lambda(Parser *p) {
     p->func_depth++;
     l->b = expression(p);
     p->func_depth--;
-    return l->b ? l : NULL;
+    return l->b ? ended(p, l) : NULL;
 }
 
 static Node *yield_expr(Parser *p) {
@@ -961,7 +978,7 @@ static Node *expression(Parser *p) {
         return fail_at(p, e->line, e->col, "expected 'else' after 'if' expression");
     }
     x->c = expression(p);
-    return x->c ? x : NULL;
+    return x->c ? ended(p, x) : NULL;
 }
 
 static Node *named_expression(Parser *p) {
@@ -974,7 +991,7 @@ static Node *named_expression(Parser *p) {
         if (!n) return NULL;
         n->a = target;
         n->b = expression(p);
-        return n->b ? n : NULL;
+        return n->b ? ended(p, n) : NULL;
     }
     return expression(p);
 }
@@ -994,7 +1011,7 @@ static Node *star_expressions(Parser *p) {
         Node *e = star_named_expression(p);
         if (!e || !push(p, &tup->list, e)) return NULL;
     }
-    return tup;
+    return ended(p, tup);
 }
 
 /* ---- assignment targets ---- */

@@ -10,6 +10,7 @@
 #include "abstract.h"
 #include "cfunc.h"
 #include "dict.h"
+#include "../compiler/parser.h"
 #include "frame.h"
 #include "int.h"
 #include "list.h"
@@ -364,16 +365,112 @@ static void write_str(rs_State *S, Buf *b) {
     b->len = 0;
 }
 
-/* The text of line `line` of filename, stripped, when the source is known. */
-static void add_source_line(rs_State *S, Buf *b, Str *filename, int line) {
+/* Finds line `line` of filename's source: its text (without the newline), or false when unknown. */
+static bool source_line(rs_State *S, Str *filename, int line, const char **text, size_t *len) {
     Obj *src = S->sources ? dict_get(S, S->sources, (Obj *)filename) : NULL;
-    if (!src || line < 1) return;
+    if (!src || line < 1) return false;
     const char *p = STR_DATA(src), *e = p + ((Str *)src)->nbytes;
     for (int l = 1; l < line && p < e; p++)
         if (*p == '\n') l++;
-    if (p >= e) return;
+    if (p >= e) return false;
     const char *q = p;
     while (q < e && *q != '\n') q++;
+    *text = p;
+    *len = (size_t)(q - p);
+    return true;
+}
+
+static size_t count_chars(const char *p, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)p[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+/* The byte offset of character index ci in text (clamped to len). */
+static size_t char_to_byte(const char *text, size_t len, size_t ci) {
+    size_t b = 0;
+    while (ci > 0 && b < len) {
+        b++;
+        while (b < len && ((unsigned char)text[b] & 0xC0) == 0x80) b++;
+        ci--;
+    }
+    return b;
+}
+
+/*
+ * CPython 3.11's position markers under a traceback line: `^` under the
+ * failing expression, or `~` under the operands and `^` under the operator of
+ * a binary operation or the index of a subscript; none when the expression is
+ * the whole line.
+ */
+static void add_markers(rs_State *S, Buf *b, Code *code, int32_t lasti, int line, const char *text, size_t len) {
+    if (lasti < 0 || (size_t)lasti >= code->ncode || !code->positions) return;
+    int32_t col = code->positions[3 * lasti], end_line = code->positions[3 * lasti + 1], end_col = code->positions[3 * lasti + 2];
+    if (end_line <= 0 || code->lines[lasti] != line || col < 0) return;
+    size_t k = 0; /* leading whitespace removed when the line is shown */
+    while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\f')) k++;
+    size_t tail = len;
+    while (tail > k && (text[tail - 1] == ' ' || text[tail - 1] == '\t' || text[tail - 1] == '\f' || text[tail - 1] == '\r')) tail--;
+    long start = col, end = end_col;
+    long left_anchor = -1, right_anchor = -1;
+    const char *primary = "^", *secondary = "^";
+    if (end_line == line) {
+        /* Anchors come from re-parsing the marked segment, as CPython does. */
+        size_t sb = char_to_byte(text, len, (size_t)start), eb = char_to_byte(text, len, (size_t)end);
+        if (eb > sb) {
+            Arena A;
+            arena_init(&A, &S->mem);
+            SyntaxErr err;
+            Node *e = parse_expression(&A, text + sb, eb - sb, &err, 0, 0);
+            if (e && e->kind == N_BINOP && e->a->end_line == 1 && e->b) {
+                const char *seg = text + sb;
+                size_t segn = eb - sb;
+                size_t from = char_to_byte(seg, segn, (size_t)e->a->end_col), to = char_to_byte(seg, segn, (size_t)e->b->col);
+                for (size_t i = from; i < to; i++) {
+                    if (seg[i] == ' ' || seg[i] == '\t' || seg[i] == '\f' || seg[i] == '(' || seg[i] == ')') continue;
+                    left_anchor = (long)count_chars(seg, i);
+                    right_anchor = left_anchor + 1;
+                    if (i + 1 < to && seg[i + 1] != ' ' && seg[i + 1] != '\t' && seg[i + 1] != '\f') right_anchor++;
+                    break;
+                }
+                primary = "~";
+                secondary = "^";
+            } else if (e && e->kind == N_SUBSCRIPT && e->a->end_line == 1 && e->b && e->b->end_line == 1) {
+                left_anchor = e->a->end_col;
+                right_anchor = e->b->end_col + 1;
+                primary = "~";
+                secondary = "^";
+            }
+            if (left_anchor >= 0) {
+                left_anchor += start;
+                right_anchor += start;
+            }
+            arena_free(&A);
+            if (S->exc) exc_clear(S);
+        }
+    } else {
+        /* a multi-line expression is marked to the end of its first line */
+        end = (long)count_chars(text, tail);
+    }
+    long stripped = (long)count_chars(text + k, tail - k);
+    bool secondary_ranges = left_anchor != -1;
+    if (end - start == stripped && !secondary_ranges) return;
+    if (end <= start) return;
+    long indent_chars = (long)count_chars(text, k);
+    buf_adds(b, "    ");
+    for (long i = indent_chars; i < start; i++) buf_addc(b, ' ');
+    for (long o = start + 1; o <= end; o++)
+        buf_adds(b, secondary_ranges && left_anchor < o && o <= right_anchor ? secondary : primary);
+    buf_addc(b, '\n');
+}
+
+/* The text of the line, stripped, and its position markers, when the source is known. */
+static void add_source_line(rs_State *S, Buf *b, Code *code, int32_t lasti, int line) {
+    const char *text;
+    size_t len;
+    if (!source_line(S, code->filename, line, &text, &len)) return;
+    const char *p = text, *q = text + len;
     while (p < q && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
     const char *end = q;
     while (end > p && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\t')) end--;
@@ -381,6 +478,7 @@ static void add_source_line(rs_State *S, Buf *b, Str *filename, int line) {
     buf_adds(b, "    ");
     buf_add(b, p, (size_t)(end - p));
     buf_addc(b, '\n');
+    add_markers(S, b, code, lasti, line, text, len);
 }
 
 static void print_tb(rs_State *S, Buf *b, Traceback *tb) {
@@ -399,7 +497,7 @@ static void print_tb(rs_State *S, Buf *b, Traceback *tb) {
         last_line = tb->lineno;
         last_name = c->name;
         buf_printf(b, "  File \"%s\", line %d, in %s\n", STR_DATA(c->filename), tb->lineno, STR_DATA(c->name));
-        add_source_line(S, b, c->filename, tb->lineno);
+        add_source_line(S, b, c, tb->lasti, tb->lineno);
     }
     if (repeats > 3) buf_printf(b, "  [Previous line repeated %d more time%s]\n", repeats - 3, repeats - 3 == 1 ? "" : "s");
 }

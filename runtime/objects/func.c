@@ -21,6 +21,7 @@ static void code_dealloc(rs_State *S, Obj *o) {
     gc_untrack(S, o);
     if (c->code) mem_free(&S->mem, c->code, sizeof(uint32_t) * (c->ncode ? c->ncode : 1));
     if (c->lines) mem_free(&S->mem, c->lines, sizeof(int32_t) * (c->ncode ? c->ncode : 1));
+    if (c->positions) mem_free(&S->mem, c->positions, 3 * sizeof(int32_t) * (c->ncode ? c->ncode : 1));
     if (c->cell2arg) mem_free(&S->mem, c->cell2arg, sizeof(int32_t) * TUPLE_LEN(c->cellvars));
     XDECREF(S, c->consts);
     XDECREF(S, c->names);

@@ -16,6 +16,7 @@ typedef struct Code {
     Obj ob;
     uint32_t *code;        /* instructions: opcode in the low 8 bits, argument above */
     int32_t *lines;        /* source line of each instruction */
+    int32_t *positions;    /* per instruction: column, end line, end column (0 end line: unknown) */
     size_t ncode;
     Tuple *consts;
     Tuple *names;          /* global and attribute names */

@@ -229,7 +229,10 @@ Obj *vm_run_code(rs_State *S, Code *code, Dict *globals, Obj *locals) {
     }
     fr->back = S->frame;
     XINCREF(fr->back);
+    /* module code counts towards the recursion limit, as a CPython frame does */
+    S->depth++;
     Obj *r = vm_eval(S, fr, false);
+    S->depth--;
     if (fr->ob.refcnt == 1) CLEAR(S, fr->back);
     DECREF(S, fr);
     return r;
