@@ -317,6 +317,7 @@ static bool init_runtime(rs_State *S) {
     S->main_module = module_new(S, "__main__");
     if (!S->main_module || dict_set_cstr(S, S->modules, "__main__", S->main_module) < 0) return false;
     if (dict_set_cstr(S, ((Module *)S->main_module)->dict, "__builtins__", bm) < 0) return false;
+    type_modified(S);
     return !S->exc;
 }
 
@@ -539,6 +540,7 @@ void rs_close(rs_State *S) {
     /* Types hold dicts of methods; empty them before the singletons go. */
     size_t ntypes = 0;
     Type *const *types = S->t_object ? all_types(S, &ntypes) : NULL;
+    type_modified(S);
     for (size_t i = 0; i < ntypes; i++) {
         Type *t = types[i];
         if (!t) continue;

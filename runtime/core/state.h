@@ -131,6 +131,16 @@ struct rs_State {
     struct Obj *gc_garbage;          /* gc.garbage */
     struct Obj *gc_callbacks;        /* gc.callbacks */
 
+    /* A cache of type attribute lookups (type, name) -> value, as CPython's type cache. Entries are
+       valid while type_version is unchanged: any change to a class's dict bumps it. */
+    struct TypeCacheEntry {
+        struct Type *type;
+        struct Str *name;
+        struct Obj *value;   /* borrowed; NULL: the name is not there */
+        uint64_t version;
+    } type_cache[4096];
+    uint64_t type_version;
+
     /* Exceptions. */
     struct Obj *exc;                 /* being raised, NULL when none */
     struct Obj *handled;             /* being handled (sys.exc_info()), NULL when none */

@@ -23,7 +23,7 @@
 
 /* ---- lookups ---- */
 
-Obj *type_lookup(rs_State *S, Type *t, Str *name) {
+static Obj *lookup_uncached(rs_State *S, Type *t, Str *name) {
     Tuple *mro = t->mro;
     if (!mro) return t->dict ? dict_get_str(S, t->dict, name) : NULL;
     for (size_t i = 0; i < mro->len; i++) {
@@ -34,6 +34,22 @@ Obj *type_lookup(rs_State *S, Type *t, Str *name) {
     }
     return NULL;
 }
+
+Obj *type_lookup(rs_State *S, Type *t, Str *name) {
+    /* Only interned names are cached: they are compared by pointer. */
+    if (!name->interned) return lookup_uncached(S, t, name);
+    size_t h = (((uintptr_t)t >> 4) ^ ((uintptr_t)name >> 3) * 31) & 4095;
+    struct TypeCacheEntry *e = &S->type_cache[h];
+    if (e->type == t && e->name == name && e->version == S->type_version) return e->value;
+    Obj *v = lookup_uncached(S, t, name);
+    e->type = t;
+    e->name = name;
+    e->value = v;
+    e->version = S->type_version;
+    return v;
+}
+
+void type_modified(rs_State *S) { S->type_version++; }
 
 /* The built-in type whose layout instances of t share. */
 static Type *solid_base(Type *t) {
@@ -1113,6 +1129,7 @@ int type_ready(rs_State *S, Type *t) {
 
 static void type_dealloc(rs_State *S, Obj *o) {
     Type *t = (Type *)o;
+    type_modified(S);
     gc_untrack(S, o);
     XDECREF(S, t->dict);
     XDECREF(S, t->bases);
@@ -1136,6 +1153,7 @@ static int type_traverse(Obj *o, VisitFn visit, void *arg) {
 
 static void type_clear(rs_State *S, Obj *o) {
     Type *t = (Type *)o;
+    type_modified(S);
     if (t->dict) dict_clear_all(S, t->dict);
     CLEAR(S, t->mro);
     CLEAR(S, t->bases);
@@ -1195,6 +1213,7 @@ static Obj *type_getattr(rs_State *S, Obj *o, Str *name) {
 
 static int type_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
     Type *t = (Type *)o;
+    type_modified(S);
     if (!(t->flags & TF_HEAP)) {
         exc_raisef(S, S->e_TypeError, "cannot set '%U' attribute of immutable type '%s'", name, t->name);
         return -1;
@@ -1288,6 +1307,7 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
         XDECREF(S, owned_bases);
         return NULL;
     }
+    type_modified(S);
     memset((char *)t + sizeof(Obj), 0, sizeof(Type) - sizeof(Obj));
     t->flags = TF_HEAP | TF_BASETYPE | TF_GC;
     t->base = (Type *)NEWREF(base);
@@ -1457,6 +1477,7 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
             DECREF(S, r);
         }
     }
+    type_modified(S); /* the dict was filled in after the first lookups */
     return (Obj *)t;
 fail:
     DECREF(S, t);

@@ -11,6 +11,8 @@
 
 /* Looks name up along t's MRO; borrowed, NULL when absent (no exception). */
 Obj *type_lookup(rs_State *S, Type *t, Str *name);
+/* Invalidates cached lookups: call after any change to a type's dict or MRO. */
+void type_modified(rs_State *S);
 Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns);
 /* Allocates a built-in type object in the state with the basics set. */
 Type *type_make_builtin(rs_State *S, const char *name, Type *base, size_t basicsize, uint32_t flags);
