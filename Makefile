@@ -18,7 +18,7 @@ OBJ       := $(LIB_SRC:%.c=$(BUILD)/release/%.o)
 DEBUG_OBJ := $(LIB_SRC:%.c=$(BUILD)/debug/%.o)
 SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check clean
+.PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check bench clean
 
 all: $(BUILD)/refscope
 
@@ -70,6 +70,10 @@ oracle:
 
 oracle-check:
 	python3 tools/oracle.py --check
+
+# Whole-process timings against python3 (medians of alternating runs); writes build/bench.md.
+bench: all
+	python3 tools/bench/run.py
 
 demo: all
 	@tools/demo.sh $(BUILD)/refscope
