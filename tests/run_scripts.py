@@ -52,9 +52,8 @@ def run_one(binary, name, timeout):
         problems.append("exit status %d, python3 gave %d" % (p.returncode, want["exit"]))
     if want.get("stderr_last") is not None and last_line(err) != want["stderr_last"]:
         problems.append("last stderr line:\n  refscope: %s\n  python3:  %s" % (last_line(err), want["stderr_last"]))
-    elif "stderr" in want and not name.startswith("syntax_") and normalize_stderr(err) != want["stderr"]:
-        # The whole of stderr (tracebacks with their position markers) must match; for syntax
-        # errors only the message is compared (3.11's caret ranges under SyntaxError are not produced).
+    elif "stderr" in want and normalize_stderr(err) != want["stderr"]:
+        # The whole of stderr (tracebacks with their position markers, syntax errors with their carets) must match.
         diff = difflib.unified_diff(want["stderr"].splitlines(), normalize_stderr(err).splitlines(), "python3", "refscope",
                                     lineterm="", n=1)
         problems.append("stderr differs:\n" + "\n".join(list(diff)[:30]))

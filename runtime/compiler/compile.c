@@ -1614,8 +1614,8 @@ static bool compile_stmt(Compiler *c, Node *n) {
 
 /* ---- entry ---- */
 
-Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, const char *text,
-                      size_t textlen);
+Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, int end_col,
+                      const char *text, size_t textlen);
 
 static void raise_syntax_error(rs_State *S, const SyntaxErr *err, const char *filename, const char *src, size_t len) {
     if (!err->cls) {
@@ -1635,7 +1635,8 @@ static void raise_syntax_error(rs_State *S, const SyntaxErr *err, const char *fi
         if (*p == '\n') line++;
     const char *q = p;
     while (q < end && *q != '\n') q++;
-    exc_syntax_error(S, t, err->msg, filename, err->line, err->col, p < end || err->line >= 1 ? p : NULL, (size_t)(q - p));
+    exc_syntax_error(S, t, err->msg, filename, err->line, err->col, err->end_col, p < end || err->line >= 1 ? p : NULL,
+                     (size_t)(q - p));
 }
 
 Code *compile_source(rs_State *S, const char *src, size_t len, const char *filename, enum CompileMode mode, bool *incomplete) {

@@ -268,7 +268,7 @@ static Token lex_number(Lexer *L, const char *start) {
     if (!is_float && start[0] == '0') {
         for (const char *q = start; q < p; q++) {
             if (*q != '0' && *q != '_') {
-                Token t = error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, start) + 1,
+                Token t = error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, start),
                                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
                 return t;
             }
@@ -345,7 +345,13 @@ Token lexer_next(Lexer *L) {
                     n++;
                 }
                 if (L->indents[L->nindents] != col)
-                    return error_at(L, "IndentationError", L->line, col, "unindent does not match any outer indentation level");
+                {
+                    /* CPython's tokenizer reports this past the end of the line */
+                    const char *eol = L->p;
+                    while (eol < L->end && *eol != '\n') eol++;
+                    return error_at(L, "IndentationError", L->line, lexer_column(L->line_start, eol),
+                                    "unindent does not match any outer indentation level");
+                }
                 L->pending_dedents = n - 1;
                 return make(L, TK_DEDENT, L->p);
             }
@@ -367,7 +373,7 @@ Token lexer_next(Lexer *L) {
             continue;
         }
         if (L->p < L->end && *L->p == '\\')
-            return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1,
+            return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p),
                             "unexpected character after line continuation character");
         break;
     }
@@ -376,7 +382,7 @@ Token lexer_next(Lexer *L) {
         if (L->paren_depth > 0) {
             int i = L->paren_depth - 1;
             L->eof_in_string = true;
-            return error_at(L, "SyntaxError", L->paren_lines[i], 0, "'%c' was never closed", L->paren_stack[i]);
+            return error_at(L, "SyntaxError", L->paren_lines[i], L->paren_cols[i], "'%c' was never closed", L->paren_stack[i]);
         }
         /* A final NEWLINE when the last line had none, then DEDENTs, then EOF. */
         if (!L->sent_final_newline) {
@@ -429,7 +435,7 @@ Token lexer_next(Lexer *L) {
                 if (n == 0) return error_at(L, "SyntaxError", L->line, 0, "(unicode error) 'utf-8' codec can't decode byte 0x%02x", b);
                 bool letter = cp >= 0xA0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xFEFF;
                 if (!letter)
-                    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1,
+                    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p),
                                     "invalid character '%.*s' (U+%04X)", (int)n, L->p, cp);
                 L->p += n;
             } else {
@@ -449,18 +455,19 @@ Token lexer_next(Lexer *L) {
                 if (L->paren_depth >= (int)sizeof L->paren_stack)
                     return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p), "too many nested parentheses");
                 L->paren_lines[L->paren_depth] = L->line;
+                L->paren_cols[L->paren_depth] = lexer_column(L->line_start, L->p);
                 L->paren_stack[L->paren_depth++] = c;
             } else if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
                 if (L->paren_depth == 0)
-                    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1, "unmatched '%c'", c);
+                    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p), "unmatched '%c'", c);
                 char open = L->paren_stack[L->paren_depth - 1];
                 char want = open == '(' ? ')' : open == '[' ? ']' : '}';
                 if (c != want) {
                     if (L->paren_lines[L->paren_depth - 1] != L->line)
-                        return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1,
+                        return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p),
                                         "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, open,
                                         L->paren_lines[L->paren_depth - 1]);
-                    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1,
+                    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p),
                                     "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open);
                 }
                 L->paren_depth--;
@@ -472,9 +479,9 @@ Token lexer_next(Lexer *L) {
     unsigned cp = (unsigned char)c;
     size_t n = util_utf8_decode((const unsigned char *)L->p, (size_t)(L->end - L->p), &cp);
     if (n == 0) return error_at(L, "SyntaxError", L->line, 0, "(unicode error) 'utf-8' codec can't decode byte 0x%02x", (unsigned char)c);
-    if (cp == 0) return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1, "source code cannot contain null bytes");
+    if (cp == 0) return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p), "source code cannot contain null bytes");
     if (c == '$' || c == '?' || c == '`')
-        return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1, "invalid syntax");
-    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1, "invalid character '%.*s' (U+%04X)", (int)n,
+        return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p), "invalid syntax");
+    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p), "invalid character '%.*s' (U+%04X)", (int)n,
                     L->p, cp);
 }

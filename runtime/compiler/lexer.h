@@ -55,6 +55,7 @@ typedef struct Lexer {
     int paren_depth;
     char paren_stack[200];
     int paren_lines[200];
+    int paren_cols[200];
     bool at_line_start;
     bool sent_final_newline;
     bool interactive;

@@ -38,7 +38,23 @@ static Node *fail_at(Parser *p, int line, int col, const char *fmt, ...) {
     p->err->cls = "SyntaxError";
     p->err->line = line + p->line_offset;
     p->err->col = col + 1 + p->col_offset;
-    p->err->end_col = p->err->col;
+    p->err->end_col = 0;
+    return NULL;
+}
+
+/* A syntax error marking columns col .. end_col (0-based, end exclusive) of one line. */
+static Node *fail_range(Parser *p, int line, int col, int end_col, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static Node *fail_range(Parser *p, int line, int col, int end_col, const char *fmt, ...) {
+    if (p->failed) return NULL;
+    p->failed = true;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
+    va_end(ap);
+    p->err->cls = "SyntaxError";
+    p->err->line = line + p->line_offset;
+    p->err->col = col + 1 + p->col_offset;
+    p->err->end_col = end_col > col ? end_col + 1 + p->col_offset : 0;
     return NULL;
 }
 
@@ -57,7 +73,7 @@ static Node *lex_fail(Parser *p) {
     snprintf(p->err->msg, sizeof p->err->msg, "%s", p->L.error);
     p->err->line = p->L.error_line + p->line_offset;
     p->err->col = p->L.error_col + 1 + p->col_offset;
-    p->err->end_col = p->err->col;
+    p->err->end_col = 0;
     p->err->incomplete = p->L.eof_in_string;
     return NULL;
 }
@@ -78,6 +94,8 @@ static Node *syntax_error(Parser *p) {
         p->err->incomplete = true;
         return r;
     }
+    /* the offending token is marked whole */
+    if (p->tok.end_line == p->tok.line) return fail_range(p, p->tok.line, p->tok.col, p->tok.end_col, "invalid syntax");
     return fail_at(p, p->tok.line, p->tok.col, "invalid syntax");
 }
 
@@ -248,6 +266,16 @@ static Node *strings(Parser *p) {
     return joined;
 }
 
+/* CPython 3.11 places f-string errors at the last character of the line holding the literal. */
+static int fstring_error_col(Parser *p, const Token *t) {
+    const char *eol = t->start;
+    while (eol < p->L.end && *eol != '\n') eol++;
+    const char *sol = t->start;
+    while (sol > p->L.src && sol[-1] != '\n') sol--;
+    int n = lexer_column(sol, eol);
+    return n > 0 ? n - 1 : 0;
+}
+
 /* Splits an f-string's raw text into constant and formatted parts. */
 static Node *parse_fstring(Parser *p, const Token *t, const char *s, size_t n) {
     Node *f = mk(p, N_FSTRING, t);
@@ -335,7 +363,7 @@ static Node *parse_fstring(Parser *p, const Token *t, const char *s, size_t n) {
             bool blank = true;
             for (size_t k = 0; k < elen; k++)
                 if (s[start + k] != ' ') blank = false;
-            if (blank) return fail_at(p, t->line, t->col, "f-string: empty expression not allowed");
+            if (blank) return fail_at(p, t->line, fstring_error_col(p, t), "f-string: empty expression not allowed");
             char *src = arena_alloc(p->A, elen + 3);
             if (!src) return nomem(p);
             src[0] = '(';
@@ -733,7 +761,8 @@ static Node *call(Parser *p, Node *fn) {
             if (!(k->a = expression(p))) return NULL;
             for (int i = 0; i < c->list2.len; i++)
                 if (c->list2.items[i]->str && strcmp(c->list2.items[i]->str, k->str) == 0)
-                    return fail_at(p, at_t.line, at_t.col, "keyword argument repeated: %s", k->str);
+                    return fail_range(p, at_t.line, at_t.col, k->a->end_line == at_t.line ? k->a->end_col : at_t.end_col,
+                                      "keyword argument repeated: %s", k->str);
             seen_kw = true;
             if (!push(p, &c->list2, k)) return NULL;
         } else {
@@ -749,8 +778,8 @@ static Node *call(Parser *p, Node *fn) {
             }
             if (at(p, TK_EQUAL))
                 return fail_at(p, e->line, e->col, "expression cannot contain assignment, perhaps you meant \"==\"?");
-            if (seen_dstar) return fail_at(p, e->line, e->col, "positional argument follows keyword argument unpacking");
-            if (seen_kw) return fail_at(p, e->line, e->col, "positional argument follows keyword argument");
+            if (seen_dstar) return fail_at(p, p->tok.line, p->tok.col, "positional argument follows keyword argument unpacking");
+            if (seen_kw) return fail_at(p, p->tok.line, p->tok.col, "positional argument follows keyword argument");
             if (!push(p, &c->list, e)) return NULL;
         }
         if (!accept(p, TK_COMMA)) break;
@@ -975,7 +1004,8 @@ static Node *expression(Parser *p) {
     if (!x->a) return NULL;
     if (!accept_kw(p, "else")) {
         if (p->failed) return NULL;
-        return fail_at(p, e->line, e->col, "expected 'else' after 'if' expression");
+        return fail_range(p, e->line, e->col, x->a->end_line == e->line ? x->a->end_col : e->end_col,
+                          "expected 'else' after 'if' expression");
     }
     x->c = expression(p);
     return x->c ? ended(p, x) : NULL;
@@ -1050,7 +1080,8 @@ static bool check_target(Parser *p, Node *n, int mode) {
     case N_TUPLE:
     case N_LIST:
         if (mode == 1) {
-            fail_at(p, n->line, n->col, "'%s' is an illegal expression for augmented assignment", n->kind == N_TUPLE ? "tuple" : "list");
+            fail_range(p, n->line, n->col, n->end_line == n->line ? n->end_col : n->col,
+                       "'%s' is an illegal expression for augmented assignment", n->kind == N_TUPLE ? "tuple" : "list");
             return false;
         }
         {
@@ -1080,16 +1111,18 @@ static bool check_target(Parser *p, Node *n, int mode) {
         }
         fail_at(p, n->line, n->col, "starred assignment target must be in a list or tuple");
         return false;
-    default:
+    default: {
+        int end = n->end_line == n->line ? n->end_col : n->col;
         if (mode == 1)
-            fail_at(p, n->line, n->col, "'%s' is an illegal expression for augmented assignment", target_kind_name(n));
+            fail_range(p, n->line, n->col, end, "'%s' is an illegal expression for augmented assignment", target_kind_name(n));
         else if (mode == 2)
-            fail_at(p, n->line, n->col, "cannot delete %s", target_kind_name(n));
+            fail_range(p, n->line, n->col, end, "cannot delete %s", target_kind_name(n));
         else if (mode == 0 && (n->kind == N_CALL || n->kind == N_CONST || n->kind == N_COMPARE || n->kind == N_BINOP))
-            fail_at(p, n->line, n->col, "cannot assign to %s here. Maybe you meant '==' instead of '='?", target_kind_name(n));
+            fail_range(p, n->line, n->col, end, "cannot assign to %s here. Maybe you meant '==' instead of '='?", target_kind_name(n));
         else
-            fail_at(p, n->line, n->col, "cannot assign to %s", target_kind_name(n));
+            fail_range(p, n->line, n->col, end, "cannot assign to %s", target_kind_name(n));
         return false;
+    }
     }
 }
 
@@ -1104,12 +1137,18 @@ static Node *simple_stmt(Parser *p) {
             advance(p);
             NodeKind k = t.start[0] == 'p' ? N_PASS : t.start[0] == 'b' ? N_BREAK : N_CONTINUE;
             if (k != N_PASS && p->loop_depth == 0)
-                return fail_at(p, t.line, t.col, k == N_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
+                return fail_range(p, t.line, t.col, t.end_col, "%s", k == N_BREAK ? "'break' outside loop" : "'continue' not properly in loop");
             return mk(p, k, &t);
         }
         if (tok_is_kw(&t, "return")) {
             advance(p);
-            if (p->func_depth == 0) return fail_at(p, t.line, t.col, "'return' outside function");
+            if (p->func_depth == 0) {
+                /* CPython marks the whole statement */
+                Node *r = mk(p, N_RETURN, &t);
+                if (r && !at(p, TK_NEWLINE) && !at(p, TK_SEMI) && !at(p, TK_EOF)) r->a = star_expressions(p);
+                if (p->failed) return NULL;
+                return fail_range(p, t.line, t.col, r && r->a && r->a->end_line == t.line ? r->a->end_col : t.end_col, "'return' outside function");
+            }
             Node *r = mk(p, N_RETURN, &t);
             if (!r) return NULL;
             if (!at(p, TK_NEWLINE) && !at(p, TK_SEMI) && !at(p, TK_EOF)) {
@@ -1279,7 +1318,8 @@ static Node *simple_stmt(Parser *p) {
     }
     if (e->kind == N_NAME && (!strcmp(e->str, "print") || !strcmp(e->str, "exec")) &&
         (at(p, TK_STRING) || at(p, TK_NAME) || at(p, TK_INT) || at(p, TK_FLOAT) || at(p, TK_FSTRING)))
-        return fail_at(p, e->line, e->col, "Missing parentheses in call to '%s'. Did you mean %s(...)?", e->str, e->str);
+        return fail_range(p, e->line, e->col, p->tok.end_line == e->line ? p->tok.end_col : e->end_col,
+                          "Missing parentheses in call to '%s'. Did you mean %s(...)?", e->str, e->str);
     Node *s = mk(p, N_EXPR_STMT, &t);
     if (!s) return NULL;
     s->a = e;
@@ -1343,7 +1383,13 @@ static Node *if_stmt(Parser *p, bool elif) {
     advance(p);
     Node *n = mk(p, N_IF, &t);
     if (!n || !(n->a = named_expression(p))) return NULL;
-    if (at(p, TK_EQUAL)) return fail_at(p, p->tok.line, n->a->col, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (at(p, TK_EQUAL)) {
+        advance(p);
+        Node *v = expression(p);
+        if (!v) return NULL;
+        return fail_range(p, n->a->line, n->a->col, v->end_line == n->a->line ? v->end_col : n->a->end_col,
+                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
     char what[40];
     snprintf(what, sizeof what, "'%s' statement", elif ? "elif" : "if");
     if (!block_after_colon(p, &n->list, t.line, what)) return NULL;
@@ -1384,7 +1430,13 @@ static Node *while_stmt(Parser *p) {
     advance(p);
     Node *n = mk(p, N_WHILE, &t);
     if (!n || !(n->a = named_expression(p))) return NULL;
-    if (at(p, TK_EQUAL)) return fail_at(p, p->tok.line, n->a->col, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (at(p, TK_EQUAL)) {
+        advance(p);
+        Node *v = expression(p);
+        if (!v) return NULL;
+        return fail_range(p, n->a->line, n->a->col, v->end_line == n->a->line ? v->end_col : n->a->end_col,
+                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
     if (!loop_body(p, &n->list, t.line, "'while' statement")) return NULL;
     if (at_kw(p, "else")) {
         Token et = p->tok;

@@ -20,6 +20,7 @@ static bool fail(Builder *b, Node *n, const char *fmt, const char *name) {
     snprintf(b->err->msg, sizeof b->err->msg, fmt, name);
     b->err->line = n ? n->line : 1;
     b->err->col = n ? n->col + 1 : 1;
+    b->err->end_col = 0;
     return false;
 }
 
@@ -221,6 +222,8 @@ static void visit(Builder *b, Node *n) {
             Symbol *s = scope_find(b->cur, name->str);
             if (n->kind == N_NONLOCAL && b->cur->kind == SC_MODULE) {
                 fail(b, n, "nonlocal declaration not allowed at module level%s", "");
+                Node *last = n->list.items[n->list.len - 1];
+                if (last->end_line == n->line) b->err->end_col = last->end_col + 1; /* CPython marks the statement */
                 return;
             }
             if (s && (s->flags & SYM_PARAM)) {

@@ -323,8 +323,10 @@ int exc_given_matches(rs_State *S, Obj *exc, Obj *spec) {
     return is_instance_of(exc, (Type *)spec);
 }
 
-Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, const char *text, size_t textlen);
-Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, const char *text, size_t textlen) {
+Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, int end_col, const char *text,
+                      size_t textlen);
+Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, int end_col, const char *text,
+                      size_t textlen) {
     Obj *m = str_from_cstr(S, msg);
     if (!m) return NULL;
     Obj *e = exc_new(S, t, &m, 1);
@@ -334,6 +336,11 @@ Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filenam
     if (dp && !*dp) *dp = (Dict *)dict_new(S);
     if (dp && *dp) {
         Obj *fn = str_from_cstr(S, filename), *ln = int_from_i64(S, line), *co = int_from_i64(S, col);
+        Obj *eo = end_col > col ? int_from_i64(S, end_col) : NULL;
+        if (eo) {
+            dict_set_cstr(S, *dp, "end_offset", eo);
+            DECREF(S, eo);
+        }
         Obj *tx = text ? str_new(S, text, textlen) : NEWREF(S->none);
         Obj *ms = str_from_cstr(S, msg);
         if (fn && ln && co && tx && ms) {
@@ -533,9 +540,14 @@ static void print_exception_line(rs_State *S, Buf *b, Obj *exc) {
                             if (((unsigned char)*q & 0xC0) != 0x80) width++;
                         if (col < 1) col = 1;
                         if (col > width + 1) col = width + 1;
+                        Obj *eoff = dict_attr(S, exc, "end_offset");
+                        long long carets = 1;
+                        if (eoff && IS_INT(eoff) && ((Int *)eoff)->small - stripped > col) carets = ((Int *)eoff)->small - stripped - col;
+                        if (col + carets > width + 1) carets = width + 1 - col > 0 ? width + 1 - col : 1;
                         buf_adds(b, "    ");
                         for (long long i = 1; i < col; i++) buf_addc(b, ' ');
-                        buf_adds(b, "^\n");
+                        for (long long i = 0; i < carets; i++) buf_addc(b, '^');
+                        buf_addc(b, '\n');
                     }
                 }
             }
