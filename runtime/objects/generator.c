@@ -10,6 +10,7 @@
 #include "abstract.h"
 #include "cfunc.h"
 #include "exception.h"
+#include "../compiler/opcodes.h"
 #include "names.h"
 #include "str.h"
 #include "tuple.h"
@@ -36,7 +37,7 @@ static Obj *resume(rs_State *S, Gen *g, Obj *value, bool throwing, bool *done) {
         *done = true;
         return NULL;
     }
-    if (!throwing) {
+    if (!throwing && value) {
         if (f->ip == 0 && value != S->none) {
             return exc_raisef(S, S->e_TypeError, "can't send non-None value to a just-started generator");
         }
@@ -98,17 +99,103 @@ static Obj *m_send(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple
     return r;
 }
 
-static Obj *gen_throw(rs_State *S, Gen *g, Obj *typ, Obj *val) {
-    Obj *exc;
-    if (TYPE(typ) == S->t_type && IS_EXC_TYPE(typ)) {
-        exc = val && val != S->none ? (IS_EXC(val) ? NEWREF(val) : obj_call1(S, typ, val)) : obj_call0(S, typ);
-        if (!exc) return NULL;
-    } else if (IS_EXC(typ)) {
-        exc = NEWREF(typ);
+/* The iterator a suspended generator delegates to with `yield from`, or NULL (borrowed). */
+static Obj *delegate_of(Gen *g) {
+    Frame *f = g->frame;
+    if (!f || f->ip <= 0 || f->sp < 1 || (size_t)f->ip >= f->code->ncode) return NULL;
+    /* a delegating generator is suspended on its YIELD_FROM, which runs again on resume */
+    if (INSTR_OP(f->code->code[f->ip]) != OP_YIELD_FROM) return NULL;
+    return f->slots[f->nslots + f->sp - 1];
+}
+
+static int gen_close(rs_State *S, Gen *g);
+
+/* Closes the iterator a generator delegates to, as CPython's gen_close_iter. */
+static int close_delegate(rs_State *S, Obj *sub) {
+    if (TYPE(sub) == S->t_generator) return gen_close(S, (Gen *)sub);
+    Obj *close = obj_lookup_attr(S, sub, NAME(close));
+    if (!close) return S->exc ? -1 : 0;
+    Obj *r = obj_call0(S, close);
+    DECREF(S, close);
+    if (!r) return -1;
+    DECREF(S, r);
+    return 0;
+}
+
+static Obj *throw_exc(rs_State *S, Gen *g, Obj *exc);
+
+/* The delegate finished while an exception was thrown in: continue the outer generator after its yield from. */
+static Obj *resume_after_delegate(rs_State *S, Gen *g) {
+    Frame *f = g->frame;
+    bool done;
+    Obj *r;
+    if (exc_matches(S, S->e_StopIteration)) {
+        Obj *e = exc_fetch(S);
+        Obj *value = NEWREF(((Exc *)e)->value ? ((Exc *)e)->value : S->none);
+        DECREF(S, e);
+        /* the result of the yield from replaces the delegate on the stack */
+        Obj **top = &f->slots[f->nslots + f->sp - 1];
+        Obj *sub = *top;
+        *top = value;
+        DECREF(S, sub);
+        f->ip++;
+        r = resume(S, g, NULL, false, &done);
     } else {
-        return exc_raisef(S, S->e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
-                          type_name(TYPE(typ)));
+        r = resume(S, g, NULL, true, &done);
     }
+    if (done) return r ? stop_with(S, r) : exc_raise(S, (Obj *)S->e_StopIteration);
+    return r;
+}
+
+/* Throws exc (a new reference, an exception instance) into g, through the iterator it delegates to. */
+static Obj *throw_exc(rs_State *S, Gen *g, Obj *exc) {
+    if (g->running) {
+        DECREF(S, exc);
+        return exc_raisef(S, S->e_ValueError, "generator already executing");
+    }
+    Obj *sub = g->frame ? delegate_of(g) : NULL;
+    if (sub) {
+        INCREF(sub);
+        if (is_instance_of(exc, S->e_GeneratorExit)) {
+            g->running = true;
+            int err = close_delegate(S, sub);
+            g->running = false;
+            DECREF(S, sub);
+            if (err < 0) {
+                /* the delegate's error is thrown into this generator instead */
+                DECREF(S, exc);
+                bool done;
+                Obj *r = resume(S, g, NULL, true, &done);
+                if (done) return r ? stop_with(S, r) : exc_raise(S, (Obj *)S->e_StopIteration);
+                return r;
+            }
+        } else {
+            Obj *ret;
+            g->running = true;
+            if (TYPE(sub) == S->t_generator) {
+                ret = throw_exc(S, (Gen *)sub, NEWREF(exc));
+            } else {
+                Obj *meth = obj_lookup_attr(S, sub, NAME(throw));
+                if (!meth) {
+                    g->running = false;
+                    DECREF(S, sub);
+                    if (S->exc) {
+                        DECREF(S, exc);
+                        return NULL;
+                    }
+                    goto throw_here;
+                }
+                ret = obj_call1(S, meth, exc);
+                DECREF(S, meth);
+            }
+            g->running = false;
+            DECREF(S, sub);
+            DECREF(S, exc);
+            if (ret) return ret; /* the delegate yielded: this generator stays suspended in its yield from */
+            return resume_after_delegate(S, g);
+        }
+    }
+throw_here:
     exc_set(S, exc);
     if (!g->frame) return NULL;
     if (!started(g)) {
@@ -122,6 +209,20 @@ static Obj *gen_throw(rs_State *S, Gen *g, Obj *typ, Obj *val) {
     Obj *r = resume(S, g, NULL, true, &done);
     if (done) return r ? stop_with(S, r) : exc_raise(S, (Obj *)S->e_StopIteration);
     return r;
+}
+
+static Obj *gen_throw(rs_State *S, Gen *g, Obj *typ, Obj *val) {
+    Obj *exc;
+    if (TYPE(typ) == S->t_type && IS_EXC_TYPE(typ)) {
+        exc = val && val != S->none ? (IS_EXC(val) ? NEWREF(val) : obj_call1(S, typ, val)) : obj_call0(S, typ);
+        if (!exc) return NULL;
+    } else if (IS_EXC(typ)) {
+        exc = NEWREF(typ);
+    } else {
+        return exc_raisef(S, S->e_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                          type_name(TYPE(typ)));
+    }
+    return throw_exc(S, g, exc);
 }
 
 static Obj *m_throw(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
