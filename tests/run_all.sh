@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 total_pass=0
 total_fail=0
 add() { total_pass=$((total_pass + $1)); total_fail=$((total_fail + $2)); }
+# Adds the counts of a "...: N passed, M failed" line (a missing line counts as a failure).
+add_line() {
+    local p f
+    p=$(echo "$1" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')
+    f=$(echo "$1" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\2/p')
+    if [ -z "$p" ]; then p=0; f=1; fi
+    add "$p" "$f"
+}
 
 echo "== unit tests (Criterion, ASan/UBSan)"
 out=$("$BUILD/unit-tests" -j2 2>&1); rc=$?
@@ -25,21 +33,13 @@ for variant in refscope refscope-debug stress1 stress2; do
         *) out=$(python3 tests/run_scripts.py --binary "$BUILD/$variant" --label "$variant" 2>&1) ;;
     esac
     echo "$out" | tail -n 60
-    line=$(echo "$out" | tail -1)
-    p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')
-    f=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\2/p')
-    if [ -z "$p" ]; then p=0; f=1; fi
-    add "$p" "$f"
+    add_line "$(echo "$out" | tail -1)"
 done
 
 echo "== command line"
 out=$(python3 tests/test_cli.py "$BUILD/refscope" 2>&1)
 echo "$out" | tail -n 20
-line=$(echo "$out" | tail -1)
-p=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\1/p')
-f=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed/\2/p')
-if [ -z "$p" ]; then p=0; f=1; fi
-add "$p" "$f"
+add_line "$(echo "$out" | tail -1)"
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -27,34 +27,33 @@ typedef struct Parser {
 
 static void advance(Parser *p);
 
-static Node *fail_at(Parser *p, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static Node *fail_at(Parser *p, int line, int col, const char *fmt, ...) {
+/* Records a syntax error marking columns col .. end_col (0-based, end exclusive; end_col <= col: one caret). */
+static Node *vfail(Parser *p, int line, int col, int end_col, const char *fmt, va_list ap) {
     if (p->failed) return NULL;
     p->failed = true;
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
-    va_end(ap);
-    p->err->cls = "SyntaxError";
-    p->err->line = line + p->line_offset;
-    p->err->col = col + 1 + p->col_offset;
-    p->err->end_col = 0;
-    return NULL;
-}
-
-/* A syntax error marking columns col .. end_col (0-based, end exclusive) of one line. */
-static Node *fail_range(Parser *p, int line, int col, int end_col, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static Node *fail_range(Parser *p, int line, int col, int end_col, const char *fmt, ...) {
-    if (p->failed) return NULL;
-    p->failed = true;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
-    va_end(ap);
     p->err->cls = "SyntaxError";
     p->err->line = line + p->line_offset;
     p->err->col = col + 1 + p->col_offset;
     p->err->end_col = end_col > col ? end_col + 1 + p->col_offset : 0;
+    return NULL;
+}
+
+static Node *fail_at(Parser *p, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static Node *fail_at(Parser *p, int line, int col, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, line, col, col, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+static Node *fail_range(Parser *p, int line, int col, int end_col, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static Node *fail_range(Parser *p, int line, int col, int end_col, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(p, line, col, end_col, fmt, ap);
+    va_end(ap);
     return NULL;
 }
 

@@ -21,13 +21,13 @@ g2 = outer()
 next(g2)
 g2.close()
 print("closed outer and inner")
-def stubborn_inner():
+def obstinate_inner():
     try:
         yield 1
     except KeyError:
         return "returned from inner"
 def wrapper():
-    r = yield from stubborn_inner()
+    r = yield from obstinate_inner()
     yield r
 g3 = wrapper()
 next(g3)

@@ -15,12 +15,12 @@ w.throw(ValueError("bad input"))
 w.send(2)
 w.close()
 w.close()
-def stubborn():
+def obstinate():
     try:
         yield 1
     except GeneratorExit:
         yield 2
-s = stubborn()
+s = obstinate()
 next(s)
 try:
     s.close()

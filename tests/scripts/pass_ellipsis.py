@@ -1,8 +1,8 @@
-def todo():
+def later():
     ...
 class Empty:
     pass
-print(todo(), Empty.__name__, ..., Ellipsis is ..., repr(...), type(...).__name__)
+print(later(), Empty.__name__, ..., Ellipsis is ..., repr(...), type(...).__name__)
 if True:
     pass
 for _ in range(2):
