@@ -9,8 +9,10 @@ WARN     = -Wall -Wextra -Werror
 CFLAGS  ?= -O2
 LIBS     = -lm
 
+LIB_PY  := $(sort $(wildcard runtime/lib/*.py))
+LIB_GEN := $(BUILD)/gen/lib_sources.c
 LIB_SRC := $(sort $(wildcard runtime/core/*.c runtime/compiler/*.c runtime/objects/*.c runtime/gc/*.c \
-             runtime/vm/*.c runtime/modules/*.c runtime/api/*.c))
+             runtime/vm/*.c runtime/modules/*.c runtime/api/*.c)) $(LIB_GEN)
 CLI_SRC := runtime/cli/main.c
 HEADERS := $(wildcard runtime/*/*.h runtime/include/*.h)
 
@@ -21,6 +23,11 @@ SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 .PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check bench clean
 
 all: $(BUILD)/refscope
+
+# The Python modules of runtime/lib/, compiled into the library as C strings.
+$(LIB_GEN): $(LIB_PY) tools/embed_lib.py
+	@mkdir -p $(dir $@)
+	python3 tools/embed_lib.py $@ $(LIB_PY)
 
 $(BUILD)/release/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)

@@ -10,6 +10,7 @@
 #include "../compiler/compile.h"
 #include "../core/buf.h"
 #include "../gc/collector.h"
+#include "../gc/weakref.h"
 #include "../modules/registry.h"
 #include "../objects/abstract.h"
 #include "../objects/bytes.h"
@@ -182,6 +183,9 @@ static bool create_types(rs_State *S) {
         {&S->t_member, "member_descriptor", &S->t_object, 0, 0, 0},
         {&S->t_bytes, "bytes", &S->t_object, sizeof(Bytes), 0, 0},
         {&S->t_bytes_iter, "bytes_iterator", &S->t_object, sizeof(SeqIter), TF_GC, 0},
+        {&S->t_weakref, "weakref.ReferenceType", &S->t_object, sizeof(Weakref), TF_GC, 0},
+        {&S->t_weakproxy, "weakref.ProxyType", &S->t_object, sizeof(Weakref), TF_GC, 0},
+        {&S->t_weakcallableproxy, "weakref.CallableProxyType", &S->t_object, sizeof(Weakref), TF_GC, 0},
 #define e_object t_object
 #define X_DESC(f, n, b) {&S->e_##f, n, &S->e_##b, sizeof(Exc), TF_GC | TF_EXC_SUBCLASS, offsetof(Exc, dict)},
         RS_EXCEPTION_TYPES(X_DESC)
@@ -272,7 +276,8 @@ static bool init_runtime(rs_State *S) {
     }
     S->gc_garbage = list_new(S, 0);
     S->gc_callbacks = list_new(S, 0);
-    if (!S->gc_garbage || !S->gc_callbacks) return false;
+    S->atexit_callbacks = list_new(S, 0);
+    if (!S->gc_garbage || !S->gc_callbacks || !S->atexit_callbacks) return false;
     S->repr_stack = list_new(S, 0);
     S->sources = (Dict *)dict_new(S);
     S->modules = (Dict *)dict_new(S);
@@ -298,6 +303,7 @@ static bool init_runtime(rs_State *S) {
     bytes_init_type(S);
     builtins_init_super(S);
     sys_init_stream_type(S);
+    weakref_init_types(S);
     for (size_t i = 0; i < ntypes; i++)
         if (type_ready(S, types[i]) < 0) return false;
     /* An exception class's dict is at its __dict__ offset; subclasses of it keep it. */
@@ -516,7 +522,10 @@ void rs_close(rs_State *S) {
     rs_flush(S);
     exc_clear(S);
     CLEAR(S, S->handled);
-    /* As CPython's Py_FinalizeEx: collect garbage while the modules still exist, so finalizers can run. */
+    /* As CPython's Py_FinalizeEx: the atexit callbacks while everything is whole, then a collection
+       while the modules still exist, so finalizers can run. */
+    if (S->atexit_callbacks) atexit_run_callbacks(S);
+    rs_flush(S);
     if (S->gc_gen[0]) gc_collect(S, 2, "shutdown");
     S->closing = true;
     if (S->modules) {
@@ -536,6 +545,7 @@ void rs_close(rs_State *S) {
     CLEAR(S, S->repr_stack);
     CLEAR(S, S->gc_garbage);
     CLEAR(S, S->gc_callbacks);
+    CLEAR(S, S->atexit_callbacks);
     exc_clear(S);
     /* Types hold dicts of methods; empty them before the singletons go. */
     size_t ntypes = 0;

@@ -37,7 +37,8 @@ struct GCHead;
     X(seq_iter, "iterator") X(enumerate, "enumerate") X(zip, "zip") X(map, "map") \
     X(filter, "filter") X(reversed, "reversed") X(callable_iter, "callable_iterator") \
     X(file, "TextIOWrapper") X(getset, "getset_descriptor") X(member, "member_descriptor") \
-    X(bytes, "bytes") X(bytes_iter, "bytes_iterator")
+    X(bytes, "bytes") X(bytes_iter, "bytes_iterator") X(weakref, "weakref.ReferenceType") \
+    X(weakproxy, "weakref.ProxyType") X(weakcallableproxy, "weakref.CallableProxyType")
 
 /* The exception hierarchy: X(field, Python name, base field). Order: bases first. */
 #define RS_EXCEPTION_TYPES(X) \
@@ -130,6 +131,7 @@ struct rs_State {
     int gc_debug;
     struct Obj *gc_garbage;          /* gc.garbage */
     struct Obj *gc_callbacks;        /* gc.callbacks */
+    struct Obj *atexit_callbacks;    /* atexit.register(): (func, args, kwargs) tuples */
 
     /* A cache of type attribute lookups (type, name) -> value, as CPython's type cache. Entries are
        valid while type_version is unchanged: any change to a class's dict bumps it. */

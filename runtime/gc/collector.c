@@ -27,6 +27,7 @@
 #include "../objects/list.h"
 #include "../objects/str.h"
 #include "../objects/tuple.h"
+#include "weakref.h"
 
 void rs_write(rs_State *S, int stream, const char *data, size_t len);
 
@@ -167,6 +168,44 @@ static void clear_collecting(GCHead *h) {
 
 Obj *type_lookup(rs_State *S, Type *t, Str *name);
 #include "../objects/names.h"
+
+/* Weak references to unreachable objects are cleared before any finalizer runs, so no finalizer or
+   callback can reach a half-collected object through them. Callbacks run only for weak references that
+   are themselves reachable; they run after every clearing, and may resurrect nothing of the garbage. */
+static int64_t handle_weakrefs(rs_State *S, GCHead *unreachable, GCHead *old) {
+    GCHead wrcb_to_call;
+    gcl_init(&wrcb_to_call);
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next) {
+        Weakref **list = weakref_list(FROM_GC(g));
+        while (list && *list) {
+            Weakref *r = *list;
+            /* clear it, keeping its callback (CPython's _PyWeakref_ClearRef) */
+            Obj *callback = r->callback;
+            r->callback = NULL;
+            weakref_clear_ref(S, r);
+            r->callback = callback;
+            /* a weakref that is garbage itself gets no callback */
+            if (!callback || (AS_GC(r)->gc_flags & GCF_COLLECTING)) continue;
+            INCREF(r);
+            gcl_move(AS_GC(r), &wrcb_to_call);
+        }
+    }
+    int64_t freed = 0;
+    while (!gcl_empty(&wrcb_to_call)) {
+        GCHead *rg = wrcb_to_call.next;
+        Weakref *r = (Weakref *)FROM_GC(rg);
+        Obj *saved = exc_fetch(S);
+        Obj *res = obj_call1(S, r->callback, (Obj *)r);
+        if (!res) exc_write_unraisable(S, "Exception ignored in", r->callback);
+        XDECREF(S, res);
+        if (S->exc) exc_clear(S);
+        S->exc = saved;
+        DECREF(S, r);
+        if (wrcb_to_call.next == rg) gcl_move(rg, old);
+        else freed++;
+    }
+    return freed;
+}
 
 /* Runs the __del__ of every unreachable object that has one and has not been finalized (PEP 442). */
 static void finalize_garbage(rs_State *S, GCHead *unreachable) {
@@ -319,18 +358,19 @@ static int64_t collect_main(rs_State *S, int gen) {
         S->gc_long_lived_total = (int64_t)gcl_size(young);
     }
     /* unreachable objects are still marked COLLECTING (and UNREACHABLE) */
-    finalize_garbage(S, &unreachable);
-    handle_resurrected(&unreachable, &still_unreachable, old);
-    /* CPython counts what is left after finalizers had their chance to resurrect */
-    int64_t m = (int64_t)gcl_size(&still_unreachable);
     if (S->gc_debug & 2 /* DEBUG_COLLECTABLE */) {
-        for (GCHead *g = still_unreachable.next; g != &still_unreachable; g = g->next) {
+        for (GCHead *g = unreachable.next; g != &unreachable; g = g->next) {
             Obj *o = FROM_GC(g);
             char line[160];
             int n = snprintf(line, sizeof line, "gc: collectable <%s %p>\n", type_name(TYPE(o)), (void *)o);
             rs_write(S, 2, line, (size_t)n);
         }
     }
+    int64_t m = handle_weakrefs(S, &unreachable, old);
+    finalize_garbage(S, &unreachable);
+    handle_resurrected(&unreachable, &still_unreachable, old);
+    /* CPython counts what is left after finalizers had their chance to resurrect */
+    m += (int64_t)gcl_size(&still_unreachable);
     delete_garbage(S, &still_unreachable, old);
     if (S->gc_debug & 1) {
         char line[160];

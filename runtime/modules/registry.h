@@ -15,5 +15,11 @@ Obj *sys_create(rs_State *S);
 Obj *math_create(rs_State *S);
 Obj *time_create(rs_State *S);
 Obj *gc_module_create(rs_State *S);
+Obj *weakref_module_create(rs_State *S);
+Obj *atexit_module_create(rs_State *S);
+/* Runs and forgets the atexit callbacks, last registered first. */
+void atexit_run_callbacks(rs_State *S);
+/* The Python source of a module of runtime/lib (built into the library), NULL when there is none. */
+const char *registry_source(const char *name, size_t *len);
 
 #endif

@@ -4,6 +4,8 @@
  * its self to the arguments.
  */
 #include "func.h"
+#include "../gc/weakref.h"
+#include "cfunc.h"
 #include <string.h>
 #include "../vm/vm.h"
 #include "abstract.h"
@@ -19,6 +21,7 @@
 static void code_dealloc(rs_State *S, Obj *o) {
     Code *c = (Code *)o;
     gc_untrack(S, o);
+    weakref_clear_all(S, o);
     if (c->code) mem_free(&S->mem, c->code, sizeof(uint32_t) * (c->ncode ? c->ncode : 1));
     if (c->lines) mem_free(&S->mem, c->lines, sizeof(int32_t) * (c->ncode ? c->ncode : 1));
     if (c->positions) mem_free(&S->mem, c->positions, 3 * sizeof(int32_t) * (c->ncode ? c->ncode : 1));
@@ -96,6 +99,7 @@ static void func_clear(rs_State *S, Obj *o) {
 static void func_dealloc(rs_State *S, Obj *o) {
     Func *f = (Func *)o;
     gc_untrack(S, o);
+    weakref_clear_all(S, o);
     func_clear(S, o);
     CLEAR(S, f->code);
     CLEAR(S, f->name);
@@ -241,6 +245,7 @@ Obj *method_new(rs_State *S, Obj *func, Obj *self) {
 static void method_dealloc(rs_State *S, Obj *o) {
     Method *m = (Method *)o;
     gc_untrack(S, o);
+    weakref_clear_all(S, o);
     XDECREF(S, m->func);
     XDECREF(S, m->self);
     obj_free(S, o, sizeof(Method));
@@ -324,7 +329,19 @@ static Obj *method_getattr(rs_State *S, Obj *o, Str *name) {
     return obj_getattr(S, m->func, name);
 }
 
+/* method(func, self): a bound method made by hand (types.MethodType). */
+static Obj *method_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kw) {
+    (void)t;
+    if (args_no_kwargs(S, "method", kw) < 0 || args_count(S, "method", nargs, 2, 2) < 0) return NULL;
+    if (!TYPE(args[0])->call) return exc_raisef(S, S->e_TypeError, "first argument must be callable");
+    if (args[1] == S->none) return exc_raisef(S, S->e_TypeError, "instance must not be None");
+    return method_new(S, args[0], args[1]);
+}
+
 void func_init_types(rs_State *S) {
+    S->t_function->weaklistoffset = offsetof(Func, weaklist);
+    S->t_method->weaklistoffset = offsetof(Method, weaklist);
+    S->t_code->weaklistoffset = offsetof(Code, weaklist);
     Type *t = S->t_code;
     t->dealloc = code_dealloc;
     t->traverse = code_traverse;
@@ -350,6 +367,7 @@ void func_init_types(rs_State *S) {
     t->traverse = method_traverse;
     t->clear = method_clear;
     t->call = method_call;
+    t->tp_new = method_tp_new;
     t->repr = method_repr;
     t->richcmp = method_richcmp;
     t->hash = method_hash;

@@ -26,6 +26,7 @@ typedef struct Code {
     int32_t *cell2arg;     /* for each cell: the argument it starts as, or -1; NULL when none */
     int argcount, kwonlyargcount, nlocals, stacksize, flags, firstlineno;
     Str *name, *qualname, *filename;
+    struct Weakref *weaklist; /* weak references to this object (gc/weakref.h) */
 } Code;
 
 typedef struct Func {
@@ -40,6 +41,7 @@ typedef struct Func {
     Dict *dict;            /* function attributes, created on demand */
     Obj *doc;
     Obj *module;
+    struct Weakref *weaklist; /* weak references to this object (gc/weakref.h) */
 } Func;
 
 typedef struct Cell {
@@ -51,6 +53,7 @@ typedef struct Method {
     Obj ob;
     Obj *func;
     Obj *self;
+    struct Weakref *weaklist; /* weak references to this object (gc/weakref.h) */
 } Method;
 
 Obj *func_new(rs_State *S, Code *code, Dict *globals, Str *qualname);

@@ -5,6 +5,7 @@
  * closed (GeneratorExit thrown in), as CPython finalizes generators.
  */
 #include "generator.h"
+#include "../gc/weakref.h"
 #include <string.h>
 #include "../vm/vm.h"
 #include "abstract.h"
@@ -262,6 +263,7 @@ static Obj *m_close(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tupl
 static void gen_dealloc(rs_State *S, Obj *o) {
     Gen *g = (Gen *)o;
     gc_untrack(S, o);
+    weakref_clear_all(S, o);
     if (started(g) && !g->frame->finished) {
         /* finalize: close the suspended generator */
         o->refcnt = 1;
@@ -309,6 +311,7 @@ static const CFuncDef gen_methods[] = {{"send", m_send}, {"throw", m_throw}, {"c
 
 void gen_init_type(rs_State *S) {
     Type *t = S->t_generator;
+    t->weaklistoffset = offsetof(Gen, weaklist);
     t->dealloc = gen_dealloc;
     t->traverse = gen_traverse;
     t->clear = gen_clear;

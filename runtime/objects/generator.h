@@ -14,6 +14,7 @@ typedef struct Gen {
     Str *name, *qualname;
     bool running;
     Obj *yieldfrom;   /* the iterator a yield from is delegating to (borrowed from the stack) */
+    struct Weakref *weaklist; /* weak references to this object (gc/weakref.h) */
 } Gen;
 
 Obj *gen_new(rs_State *S, Frame *f);

@@ -2,6 +2,7 @@
  * module.c: module objects; attribute access goes to the module's dict.
  */
 #include "module.h"
+#include "../gc/weakref.h"
 #include <string.h>
 #include "abstract.h"
 #include "dict.h"
@@ -25,6 +26,7 @@ Obj *module_new(rs_State *S, const char *name) {
 static void module_dealloc(rs_State *S, Obj *o) {
     Module *m = (Module *)o;
     gc_untrack(S, o);
+    weakref_clear_all(S, o);
     XDECREF(S, m->dict);
     XDECREF(S, m->name);
     obj_free(S, o, sizeof(Module));
@@ -73,6 +75,7 @@ static Obj *module_repr(rs_State *S, Obj *o) {
 
 void module_init_type(rs_State *S) {
     Type *t = S->t_module;
+    t->weaklistoffset = offsetof(Module, weaklist);
     t->dealloc = module_dealloc;
     t->traverse = module_traverse;
     t->clear = module_clear;

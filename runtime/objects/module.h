@@ -10,6 +10,7 @@ typedef struct Module {
     Obj ob;
     Dict *dict;
     Str *name;
+    struct Weakref *weaklist; /* weak references to this object (gc/weakref.h) */
 } Module;
 
 Obj *module_new(rs_State *S, const char *name);

@@ -78,6 +78,7 @@ struct Type {
     size_t basicsize;
     size_t itemsize;
     size_t dictoffset;    /* 0: instances have no __dict__ */
+    size_t weaklistoffset; /* 0: instances cannot be weakly referenced */
     uint32_t flags;
 
     void (*dealloc)(rs_State *S, Obj *o);
@@ -109,6 +110,7 @@ struct Type {
     int (*descr_set)(rs_State *S, Obj *descr, Obj *obj, Obj *v);
     Obj *(*tp_new)(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames);
     int (*init)(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *kwnames);
+    struct Weakref *weaklist; /* weak references to this object (gc/weakref.h) */
 };
 
 /* ---- reference counting ---- */

@@ -4,6 +4,7 @@
  * marker that is never a real object.
  */
 #include "set.h"
+#include "../gc/weakref.h"
 #include <string.h>
 #include "../core/buf.h"
 #include "abstract.h"
@@ -236,6 +237,7 @@ static void set_clear_all(rs_State *S, Set *s) {
 
 static void set_dealloc(rs_State *S, Obj *o) {
     gc_untrack(S, o);
+    weakref_clear_all(S, o);
     set_clear_all(S, (Set *)o);
     obj_free(S, o, TYPE(o)->basicsize);
 }
@@ -629,6 +631,7 @@ void set_init_type(rs_State *S) {
     Type *types[] = {S->t_set, S->t_frozenset};
     for (int i = 0; i < 2; i++) {
         Type *t = types[i];
+        t->weaklistoffset = offsetof(Set, weaklist);
         t->dealloc = set_dealloc;
         t->traverse = set_traverse;
         t->clear = set_clear_slot;

@@ -17,6 +17,7 @@ typedef struct Set {
     size_t used, fill, mask;
     SetEntry *table;
     int64_t hash;   /* frozenset: -1 until computed */
+    struct Weakref *weaklist; /* weak references to this object (gc/weakref.h) */
 } Set;
 
 #define IS_ANYSET(o) (TYPE(o) == S->t_set || TYPE(o) == S->t_frozenset)

@@ -7,6 +7,7 @@
  * __slots__ values, then the instance dict, then the built-in base's part.
  */
 #include "typeobj.h"
+#include "../gc/weakref.h"
 #include <stdio.h>
 #include <string.h>
 #include "abstract.h"
@@ -766,6 +767,7 @@ static void subtype_dealloc(rs_State *S, Obj *o) {
         if (call_finalizer(S, o)) return;
     }
     if (t->flags & TF_GC) gc_untrack(S, o);
+    if (t->weaklistoffset && !solid_base(t)->weaklistoffset) weakref_clear_all(S, o);
     clear_member_slots(S, o);
     Dict **dp = obj_dict_ptr(S, o);
     if (dp && *dp && solid_base(t)->dictoffset != t->dictoffset) CLEAR(S, *dp);
@@ -914,6 +916,9 @@ static Obj *w_hash(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple
     int64_t h = SOLID(self)->hash(S, self);
     return h == -1 ? NULL : int_from_i64(S, h);
 }
+static Obj *w_call(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+    return SOLID(self)->call(S, self, args, nargs, kw);
+}
 /* __new__ of a built-in type: bound to the type, called as T.__new__(cls, ...). */
 static Obj *w_new(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
     Type *t = (Type *)self;
@@ -967,6 +972,7 @@ static const struct {
     {{"__iadd__", w_iadd}, offsetof(Type, binop), 0},
     {{"__neg__", w_neg}, offsetof(Type, neg), 0},
     {{"__hash__", w_hash}, offsetof(Type, hash), 0},
+    {{"__call__", w_call}, offsetof(Type, call), 0},
 };
 
 static const CFuncDef new_wrapper = {"__new__", w_new};
@@ -1120,6 +1126,7 @@ int type_ready(rs_State *S, Type *t) {
         INHERIT(descr_set); INHERIT(tp_new); INHERIT(init);
 #undef INHERIT
         if (!t->dictoffset) t->dictoffset = b->dictoffset;
+        if (!t->weaklistoffset) t->weaklistoffset = b->weaklistoffset;
         t->flags |= b->flags & (TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
                                 TF_EXC_SUBCLASS | TF_TYPE_SUBCLASS | TF_GC);
     }
@@ -1131,6 +1138,7 @@ static void type_dealloc(rs_State *S, Obj *o) {
     Type *t = (Type *)o;
     type_modified(S);
     gc_untrack(S, o);
+    weakref_clear_all(S, o);
     XDECREF(S, t->dict);
     XDECREF(S, t->bases);
     XDECREF(S, t->mro);
@@ -1183,8 +1191,11 @@ static Obj *type_getattr(rs_State *S, Obj *o, Str *name) {
     Type *t = (Type *)o;
     const char *n = STR_DATA(name);
     if (n[0] == '_' && n[1] == '_') {
-        if (!strcmp(n, "__name__")) return t->heap_name ? NEWREF(t->heap_name) : str_from_cstr(S, t->name);
-        if (!strcmp(n, "__qualname__")) return t->qualname ? NEWREF(t->qualname) : str_from_cstr(S, t->name);
+        /* a built-in type's name may carry its module: "weakref.ReferenceType" */
+        const char *dot = t->heap_name ? NULL : strrchr(t->name, '.');
+        if (!strcmp(n, "__name__")) return t->heap_name ? NEWREF(t->heap_name) : str_from_cstr(S, dot ? dot + 1 : t->name);
+        if (!strcmp(n, "__qualname__")) return t->qualname ? NEWREF(t->qualname) : str_from_cstr(S, dot ? dot + 1 : t->name);
+        if (!strcmp(n, "__module__") && dot) return str_new(S, t->name, (size_t)(dot - t->name));
         if (!strcmp(n, "__mro__")) return NEWREF(t->mro);
         if (!strcmp(n, "__bases__")) return NEWREF(t->bases);
         if (!strcmp(n, "__base__")) return NEWREF(t->base ? (Obj *)t->base : S->none);
@@ -1326,9 +1337,11 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
     t->basicsize = base->basicsize;
     t->itemsize = base->itemsize;
     t->dictoffset = base->dictoffset;
+    t->weaklistoffset = base->weaklistoffset;
     Obj *slots = dict_get_str(S, t->dict, NAME(__slots__));
     bool var_sized = solid_base(base) == S->t_int || solid_base(base) == S->t_str || solid_base(base) == S->t_tuple ||
                      solid_base(base) == S->t_type || solid_base(base) == S->t_bool;
+    bool add_weak = !t->weaklistoffset && !var_sized, add_dict = !t->dictoffset && !var_sized;
     if (slots) {
         Obj *names = IS_STR(slots) ? tuple_pack(S, 1, NEWREF(slots)) : list_from_iterable(S, slots);
         if (!names) goto fail;
@@ -1341,14 +1354,7 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
                 exc_raisef(S, S->e_TypeError, "__slots__ items must be strings, not '%s'", type_name(TYPE(sn)));
                 goto fail;
             }
-            if (str_eq_cstr(sn, "__dict__")) {
-                if (!t->dictoffset && !var_sized) {
-                    t->dictoffset = t->basicsize;
-                    t->basicsize += sizeof(Obj *);
-                }
-                continue;
-            }
-            if (str_eq_cstr(sn, "__weakref__")) continue;
+            if (str_eq_cstr(sn, "__dict__") || str_eq_cstr(sn, "__weakref__")) continue;
             if (var_sized) {
                 DECREF(S, names);
                 exc_raisef(S, S->e_TypeError, "nonempty __slots__ not supported for subtype of '%s'", solid_base(base)->name);
@@ -1363,9 +1369,22 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
             DECREF(S, m);
             t->basicsize += sizeof(Obj *);
         }
+        bool wants_dict = false, wants_weak = false;
+        for (size_t i = 0; i < n; i++) {
+            wants_dict |= str_eq_cstr(items[i], "__dict__");
+            wants_weak |= str_eq_cstr(items[i], "__weakref__");
+        }
+        add_dict &= wants_dict;
+        add_weak &= wants_weak;
         DECREF(S, names);
-    } else if (!t->dictoffset && !var_sized) {
+    }
+    /* As CPython lays them out: the __slots__ values, then __dict__, then __weakref__. */
+    if (add_dict) {
         t->dictoffset = t->basicsize;
+        t->basicsize += sizeof(Obj *);
+    }
+    if (add_weak) {
+        t->weaklistoffset = t->basicsize;
         t->basicsize += sizeof(Obj *);
     }
     if (type_is_subtype(t, S->e_BaseException)) t->flags |= TF_EXC_SUBCLASS;
@@ -1541,6 +1560,7 @@ static const CFuncDef type_extra[] = {{"__call__", m_type_call},
 
 void type_init_types(rs_State *S) {
     Type *t = S->t_type;
+    t->weaklistoffset = offsetof(Type, weaklist);
     t->dealloc = type_dealloc;
     t->traverse = type_traverse;
     t->clear = type_clear;

@@ -1,7 +1,8 @@
 /*
  * import.c: the import statement. sys.modules is consulted first; then the
- * built-in modules (modules/registry.h); then NAME.py in the directory of
- * the main script (sys.path[0]), compiled and run as a new module.
+ * built-in modules (modules/registry.h), C ones and the Python ones of
+ * runtime/lib; then NAME.py in a directory of sys.path (the main script's
+ * first), compiled and run as a new module.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,10 +19,36 @@
 
 int rs_read_file(rs_State *S, const char *path, char **data, size_t *len);
 
+/* Compiles src as module name (registered in sys.modules before it runs, as CPython does) and runs it. */
+static Obj *exec_module(rs_State *S, Str *name, const char *src, size_t len, const char *filename) {
+    Code *code = compile_source(S, src, len, filename, COMPILE_FILE, NULL);
+    if (!code) return NULL;
+    Obj *fname = str_from_cstr(S, filename);
+    Obj *m = module_new(S, STR_DATA(name));
+    if (!fname || !m || dict_set(S, ((Module *)m)->dict, (Obj *)NAME(__file__), fname) < 0 ||
+        dict_set(S, S->modules, (Obj *)name, m) < 0) {
+        XDECREF(S, m);
+        XDECREF(S, fname);
+        DECREF(S, code);
+        return NULL;
+    }
+    DECREF(S, fname);
+    Obj *r = vm_run_code(S, code, ((Module *)m)->dict, (Obj *)((Module *)m)->dict);
+    DECREF(S, code);
+    if (!r) {
+        /* a module that failed to run is not importable: drop it, keeping the error */
+        Obj *saved = exc_fetch(S);
+        if (dict_del(S, S->modules, (Obj *)name) < 0) exc_clear(S);
+        S->exc = saved;
+        DECREF(S, m);
+        return NULL;
+    }
+    DECREF(S, r);
+    return m;
+}
+
+/* NAME.py from a directory of sys.path; NULL without an exception when there is none. */
 static Obj *load_source_module(rs_State *S, Str *name) {
-    /* The directory of the main script, from sys.path[0]. */
-    Obj *path = S->sys_module ? obj_lookup_attr(S, S->sys_module, (Str *)NAME(__path__)) : NULL;
-    XDECREF(S, path);
     Obj *syspath = S->sys_module ? dict_get_cstr(S, ((Module *)S->sys_module)->dict, "path") : NULL;
     if (!syspath || !IS_LIST(syspath)) return NULL;
     for (size_t i = 0; i < LIST_LEN(syspath); i++) {
@@ -36,36 +63,14 @@ static Obj *load_source_module(rs_State *S, Str *name) {
         int r = rs_read_file(S, file, &src, &len);
         if (r < 0) return NULL;
         if (r == 0) continue;
+        /* kept for the source lines of tracebacks */
         Obj *text = str_new(S, src, len);
         Obj *fname = str_from_cstr(S, file);
         if (text && fname && S->sources) dict_set(S, S->sources, fname, text);
         XDECREF(S, text);
-        Code *code = compile_source(S, src, len, file, COMPILE_FILE, NULL);
-        mem_free(&S->mem, src, len + 1);
-        if (!code) {
-            XDECREF(S, fname);
-            return NULL;
-        }
-        Obj *m = module_new(S, STR_DATA(name));
-        if (!m || (fname && dict_set(S, ((Module *)m)->dict, (Obj *)NAME(__file__), fname) < 0) ||
-            dict_set(S, S->modules, (Obj *)name, m) < 0) {
-            XDECREF(S, m);
-            XDECREF(S, fname);
-            DECREF(S, code);
-            return NULL;
-        }
         XDECREF(S, fname);
-        Obj *r2 = vm_run_code(S, code, ((Module *)m)->dict, (Obj *)((Module *)m)->dict);
-        DECREF(S, code);
-        if (!r2) {
-            dict_del(S, S->modules, (Obj *)name);
-            if (S->exc && !exc_matches(S, S->e_KeyError)) {
-                /* keep the original error */
-            }
-            DECREF(S, m);
-            return NULL;
-        }
-        DECREF(S, r2);
+        Obj *m = S->exc ? NULL : exec_module(S, name, src, len, file);
+        mem_free(&S->mem, src, len + 1);
         return m;
     }
     return NULL;
@@ -88,6 +93,13 @@ Obj *vm_import(rs_State *S, Str *name, Obj *fromlist, int level) {
         return m;
     }
     if (S->exc) return NULL;
+    size_t len;
+    const char *lib = registry_source(STR_DATA(name), &len);
+    if (lib) {
+        char filename[128];
+        snprintf(filename, sizeof filename, "<frozen %s>", STR_DATA(name));
+        return exec_module(S, name, lib, len, filename);
+    }
     m = load_source_module(S, name);
     if (m || S->exc) return m;
     return exc_raisef(S, S->e_ModuleNotFoundError, "No module named '%U'", name);
