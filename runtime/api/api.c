@@ -32,6 +32,7 @@
 #include "../objects/tuple.h"
 #include "../objects/typeobj.h"
 #include "../vm/vm.h"
+#include "shutdown.h"
 
 void int_init_type(rs_State *S);
 void singletons_init_types(rs_State *S);
@@ -322,6 +323,12 @@ static bool init_runtime(rs_State *S) {
     if (!S->sys_module || dict_set_cstr(S, S->modules, "sys", S->sys_module) < 0) return false;
     S->main_module = module_new(S, "__main__");
     if (!S->main_module || dict_set_cstr(S, S->modules, "__main__", S->main_module) < 0) return false;
+    Obj *annotations = dict_new(S);
+    if (!annotations || dict_set_cstr(S, ((Module *)S->main_module)->dict, "__annotations__", annotations) < 0) {
+        XDECREF(S, annotations);
+        return false;
+    }
+    DECREF(S, annotations);
     if (dict_set_cstr(S, ((Module *)S->main_module)->dict, "__builtins__", bm) < 0) return false;
     type_modified(S);
     return !S->exc;
@@ -418,7 +425,10 @@ static int run(rs_State *S, const char *source, size_t len, const char *filename
     Obj *fname = str_from_cstr(S, filename ? filename : "<string>");
     Obj *text = str_new(S, source, len);
     if (fname && text) dict_set(S, S->sources, fname, text);
-    if (fname && mode == COMPILE_FILE) dict_set_cstr(S, g, "__file__", fname);
+    if (fname && mode == COMPILE_FILE) {
+        dict_set_cstr(S, g, "__file__", fname);
+        if (!dict_get_cstr(S, g, "__cached__")) dict_set_cstr(S, g, "__cached__", S->none);
+    }
     XDECREF(S, fname);
     XDECREF(S, text);
     bool inc = false;
@@ -522,17 +532,11 @@ void rs_close(rs_State *S) {
     rs_flush(S);
     exc_clear(S);
     CLEAR(S, S->handled);
-    /* As CPython's Py_FinalizeEx: the atexit callbacks while everything is whole, then a collection
-       while the modules still exist, so finalizers can run. */
-    if (S->atexit_callbacks) atexit_run_callbacks(S);
-    rs_flush(S);
-    if (S->gc_gen[0]) gc_collect(S, 2, "shutdown");
+    shutdown_finalize(S);
+    /* What is left was kept alive past the end by cycles among modules: CPython never frees it;
+       refscope frees it without running finalizers. */
     S->closing = true;
-    if (S->modules) {
-        /* __main__ first, as CPython clears the main module's globals at exit */
-        if (S->main_module) dict_clear_all(S, ((Module *)S->main_module)->dict);
-        dict_clear_all(S, S->modules);
-    }
+    if (S->modules) dict_clear_all(S, S->modules);
     CLEAR(S, S->main_module);
     CLEAR(S, S->sys_module);
     CLEAR(S, S->builtins);

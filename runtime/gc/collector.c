@@ -166,8 +166,6 @@ static void clear_collecting(GCHead *h) {
     for (GCHead *g = h->next; g != h; g = g->next) g->gc_flags &= ~(uintptr_t)(GCF_COLLECTING | GCF_UNREACHABLE);
 }
 
-Obj *type_lookup(rs_State *S, Type *t, Str *name);
-#include "../objects/names.h"
 
 /* Weak references to unreachable objects are cleared before any finalizer runs, so no finalizer or
    callback can reach a half-collected object through them. Callbacks run only for weak references that
@@ -207,7 +205,7 @@ static int64_t handle_weakrefs(rs_State *S, GCHead *unreachable, GCHead *old) {
     return freed;
 }
 
-/* Runs the __del__ of every unreachable object that has one and has not been finalized (PEP 442). */
+/* Runs the finalizer of every unreachable object that has one and has not been finalized (PEP 442). */
 static void finalize_garbage(rs_State *S, GCHead *unreachable) {
     /* Take the objects off the list into a private one, so finalizers that free objects cannot break the walk. */
     GCHead seen;
@@ -216,19 +214,9 @@ static void finalize_garbage(rs_State *S, GCHead *unreachable) {
         GCHead *g = unreachable->next;
         gcl_move(g, &seen);
         Obj *o = FROM_GC(g);
-        if (!(TYPE(o)->flags & TF_HAS_DEL) || (g->gc_flags & GCF_FINALIZED)) continue;
-        Obj *del = type_lookup(S, TYPE(o), NAME(__del__));
-        if (!del) continue;
-        g->gc_flags |= GCF_FINALIZED;
+        if (!TYPE(o)->finalize || (g->gc_flags & GCF_FINALIZED)) continue;
         INCREF(o);
-        INCREF(del);
-        Obj *saved = exc_fetch(S);
-        Obj *r = obj_call1(S, del, o);
-        if (!r) exc_write_unraisable(S, "Exception ignored in", del);
-        XDECREF(S, r);
-        if (S->exc) exc_clear(S);
-        S->exc = saved;
-        DECREF(S, del);
+        obj_call_finalizer(S, o);
         DECREF(S, o);
     }
     gcl_merge(&seen, unreachable);

@@ -382,11 +382,16 @@ static void dict_dealloc(rs_State *S, Obj *o) {
 
 static int dict_traverse(Obj *o, VisitFn visit, void *arg) {
     Dict *d = (Dict *)o;
+    /* As CPython: a table whose keys are all exact strs visits only the values; others value then key. */
+    bool str_keys = true;
+    for (size_t i = 0; i < d->nentries && str_keys; i++)
+        if (d->entries[i].key && (TYPE(d->entries[i].key)->flags & (TF_STR_SUBCLASS | TF_HEAP)) != TF_STR_SUBCLASS)
+            str_keys = false;
     for (size_t i = 0; i < d->nentries; i++) {
         DictEntry *e = &d->entries[i];
         if (!e->key) continue;
-        int r = visit(e->key, arg);
-        if (!r) r = visit(e->value, arg);
+        int r = visit(e->value, arg);
+        if (!r && !str_keys) r = visit(e->key, arg);
         if (r) return r;
     }
     return 0;

@@ -260,21 +260,17 @@ static Obj *m_close(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tupl
     return NEWREF(S->none);
 }
 
+/* tp_finalize: a suspended generator is closed, so its finally blocks run. */
+static void gen_finalize(rs_State *S, Obj *o) {
+    Gen *g = (Gen *)o;
+    if (started(g) && !g->frame->finished && gen_close(S, g) < 0) exc_write_unraisable(S, "Exception ignored in", o);
+}
+
 static void gen_dealloc(rs_State *S, Obj *o) {
     Gen *g = (Gen *)o;
     gc_untrack(S, o);
     weakref_clear_all(S, o);
-    if (started(g) && !g->frame->finished) {
-        /* finalize: close the suspended generator */
-        o->refcnt = 1;
-        Obj *saved = exc_fetch(S);
-        if (gen_close(S, g) < 0) exc_write_unraisable(S, "Exception ignored in", o);
-        S->exc = saved;
-        if (--o->refcnt > 0) {
-            gc_track(S, o);
-            return;
-        }
-    }
+    if (started(g) && !g->frame->finished && !S->closing && obj_finalize_from_dealloc(S, o)) return;
     CLEAR(S, g->frame);
     CLEAR(S, g->name);
     CLEAR(S, g->qualname);
@@ -313,6 +309,7 @@ void gen_init_type(rs_State *S) {
     Type *t = S->t_generator;
     t->weaklistoffset = offsetof(Gen, weaklist);
     t->dealloc = gen_dealloc;
+    t->finalize = gen_finalize;
     t->traverse = gen_traverse;
     t->clear = gen_clear;
     t->repr = gen_repr;

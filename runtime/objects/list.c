@@ -128,7 +128,8 @@ static void list_dealloc(rs_State *S, Obj *o) {
 
 static int list_traverse(Obj *o, VisitFn visit, void *arg) {
     List *l = (List *)o;
-    for (size_t i = 0; i < l->len; i++)
+    /* last to first, as CPython: the order decides how the collector reorders survivors */
+    for (size_t i = l->len; i-- > 0;)
         if (l->items[i]) {
             int r = visit(l->items[i], arg);
             if (r) return r;

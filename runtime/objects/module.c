@@ -20,6 +20,13 @@ Obj *module_new(rs_State *S, const char *name) {
         DECREF(S, m);
         return NULL;
     }
+    /* the import-system attributes every CPython module has; refscope has no loaders or specs */
+    static const char *const unset[] = {"__package__", "__loader__", "__spec__"};
+    for (size_t i = 0; i < sizeof unset / sizeof unset[0]; i++)
+        if (dict_set_cstr(S, m->dict, unset[i], S->none) < 0) {
+            DECREF(S, m);
+            return NULL;
+        }
     return (Obj *)m;
 }
 

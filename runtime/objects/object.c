@@ -54,6 +54,29 @@ void obj_free(rs_State *S, Obj *o, size_t size) {
 
 void obj_dealloc(rs_State *S, Obj *o) { o->type->dealloc(S, o); }
 
+void obj_call_finalizer(rs_State *S, Obj *o) {
+    Type *t = TYPE(o);
+    if (!t->finalize) return;
+    if (t->flags & TF_GC) {
+        if (AS_GC(o)->gc_flags & GCF_FINALIZED) return;
+        AS_GC(o)->gc_flags |= GCF_FINALIZED;
+    }
+    Obj *saved = exc_fetch(S);
+    t->finalize(S, o);
+    if (S->exc) exc_clear(S);
+    S->exc = saved;
+}
+
+bool obj_finalize_from_dealloc(rs_State *S, Obj *o) {
+    o->refcnt = 1; /* alive again while the finalizer runs */
+    bool tracked = (TYPE(o)->flags & TF_GC) && gc_is_tracked(o);
+    if ((TYPE(o)->flags & TF_GC) && !tracked) gc_track(S, o);
+    obj_call_finalizer(S, o);
+    if (--o->refcnt != 0) return true;
+    if ((TYPE(o)->flags & TF_GC) && !tracked) gc_untrack(S, o);
+    return false;
+}
+
 void gc_track(rs_State *S, Obj *o) {
     GCHead *g = AS_GC(o), *head = S->gc_list;
     if (g->gc_flags & GCF_TRACKED) return;

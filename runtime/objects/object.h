@@ -79,6 +79,7 @@ struct Type {
     size_t itemsize;
     size_t dictoffset;    /* 0: instances have no __dict__ */
     size_t weaklistoffset; /* 0: instances cannot be weakly referenced */
+    size_t slotsoffset, nslots; /* a class's own __slots__ values: nslots pointers at slotsoffset */
     uint32_t flags;
 
     void (*dealloc)(rs_State *S, Obj *o);
@@ -110,6 +111,7 @@ struct Type {
     int (*descr_set)(rs_State *S, Obj *descr, Obj *obj, Obj *v);
     Obj *(*tp_new)(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames);
     int (*init)(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *kwnames);
+    void (*finalize)(rs_State *S, Obj *o);           /* __del__, a generator's close; reports its errors */
     struct Weakref *weaklist; /* weak references to this object (gc/weakref.h) */
 };
 
@@ -142,6 +144,11 @@ static inline Obj *newref(Obj *o) {
 Obj *obj_alloc(rs_State *S, Type *t, size_t size);
 /* Frees the memory of o, allocated with size bytes (after its dealloc released its references). */
 void obj_free(rs_State *S, Obj *o, size_t size);
+
+/* PEP 442: runs o's finalizer unless it already ran (CPython's PyObject_CallFinalizer). */
+void obj_call_finalizer(rs_State *S, Obj *o);
+/* From a dealloc, with o's count at zero: runs the finalizer; true when it resurrected o. */
+bool obj_finalize_from_dealloc(rs_State *S, Obj *o);
 
 void gc_track(rs_State *S, Obj *o);
 void gc_untrack(rs_State *S, Obj *o);

@@ -61,7 +61,7 @@ static void tuple_dealloc(rs_State *S, Obj *o) {
 
 static int tuple_traverse(Obj *o, VisitFn visit, void *arg) {
     Tuple *t = (Tuple *)o;
-    for (size_t i = 0; i < t->len; i++)
+    for (size_t i = t->len; i-- > 0;) /* last to first, as CPython */
         if (t->items[i]) {
             int r = visit(t->items[i], arg);
             if (r) return r;

@@ -718,24 +718,16 @@ static int slot_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple 
 /* ---- instances of classes ---- */
 
 /* Runs __del__ once (PEP 442); returns true when the object was resurrected. */
-static bool call_finalizer(rs_State *S, Obj *o) {
-    GCHead *g = (TYPE(o)->flags & TF_GC) ? AS_GC(o) : NULL;
-    if (g && (g->gc_flags & GCF_FINALIZED)) return false;
+/* tp_finalize of classes with __del__. */
+static void slot_finalize(rs_State *S, Obj *o) {
     Obj *del = type_lookup(S, TYPE(o), NAME(__del__));
-    if (!del) return false;
-    if (g) g->gc_flags |= GCF_FINALIZED;
-    o->refcnt = 1; /* temporarily alive while __del__ runs */
-    Obj *saved = exc_fetch(S);
+    if (!del) return;
     INCREF(del);
     bool found;
     Obj *r = call_dunder(S, o, NAME(__del__), NULL, 0, &found);
     if (!r) exc_write_unraisable(S, "Exception ignored in", del);
     XDECREF(S, r);
     DECREF(S, del);
-    if (S->exc) exc_clear(S);
-    S->exc = saved;
-    if (--o->refcnt != 0) return true;
-    return false;
 }
 
 typedef struct SlotsInfo {
@@ -761,11 +753,8 @@ static void clear_member_slots(rs_State *S, Obj *o) {
 
 static void subtype_dealloc(rs_State *S, Obj *o) {
     Type *t = TYPE(o);
-    if ((t->flags & TF_HAS_DEL) && !S->closing) {
-        if (call_finalizer(S, o)) return;
-    } else if (t->flags & TF_HAS_DEL) {
-        if (call_finalizer(S, o)) return;
-    }
+    /* (once the state is closing, what is left is freed without finalizers: CPython never frees it) */
+    if (t->finalize && !S->closing && obj_finalize_from_dealloc(S, o)) return;
     if (t->flags & TF_GC) gc_untrack(S, o);
     if (t->weaklistoffset && !solid_base(t)->weaklistoffset) weakref_clear_all(S, o);
     clear_member_slots(S, o);
@@ -776,10 +765,15 @@ static void subtype_dealloc(rs_State *S, Obj *o) {
     else solid->dealloc(S, o);
 }
 
+/* As CPython's subtype_traverse: __slots__ values (the class's own first), the dict, the class, the base. */
 static int subtype_traverse(Obj *o, VisitFn visit, void *arg) {
-    Type *t = TYPE(o);
-    int r = visit((Obj *)t, arg);
-    if (r) return r;
+    Type *t = TYPE(o), *solid = t;
+    int r;
+    for (; solid->flags & TF_HEAP; solid = solid->base)
+        for (size_t i = 0; i < solid->nslots; i++) {
+            Obj *v = ((Obj **)((char *)o + solid->slotsoffset))[i];
+            if (v && (r = visit(v, arg))) return r;
+        }
     Dict **dp = (Dict **)(t->dictoffset ? (char *)o + t->dictoffset : NULL);
     if (dp && *dp) {
         /* a managed dict is part of its instance: scan its contents; an ordinary one is a referent */
@@ -787,8 +781,7 @@ static int subtype_traverse(Obj *o, VisitFn visit, void *arg) {
         else r = visit((Obj *)*dp, arg);
         if (r) return r;
     }
-    Type *solid = t;
-    while (solid->flags & TF_HEAP) solid = solid->base;
+    if ((r = visit((Obj *)t, arg))) return r;
     if (solid->traverse && (r = solid->traverse(o, visit, arg))) return r;
     return 0;
 }
@@ -1250,7 +1243,10 @@ static int type_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
         }
         return 0;
     }
-    if (name == NAME(__del__)) t->flags |= TF_HAS_DEL;
+    if (name == NAME(__del__)) {
+        t->flags |= TF_HAS_DEL;
+        t->finalize = slot_finalize;
+    }
     return dict_set(S, t->dict, (Obj *)name, v);
 }
 
@@ -1342,6 +1338,7 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
     bool var_sized = solid_base(base) == S->t_int || solid_base(base) == S->t_str || solid_base(base) == S->t_tuple ||
                      solid_base(base) == S->t_type || solid_base(base) == S->t_bool;
     bool add_weak = !t->weaklistoffset && !var_sized, add_dict = !t->dictoffset && !var_sized;
+    t->slotsoffset = t->basicsize;
     if (slots) {
         Obj *names = IS_STR(slots) ? tuple_pack(S, 1, NEWREF(slots)) : list_from_iterable(S, slots);
         if (!names) goto fail;
@@ -1368,6 +1365,7 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
             }
             DECREF(S, m);
             t->basicsize += sizeof(Obj *);
+            t->nslots++;
         }
         bool wants_dict = false, wants_weak = false;
         for (size_t i = 0; i < n; i++) {
@@ -1394,7 +1392,10 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
     if (type_is_subtype(t, S->t_list)) t->flags |= TF_LIST_SUBCLASS;
     if (type_is_subtype(t, S->t_dict)) t->flags |= TF_DICT_SUBCLASS;
     if (type_is_subtype(t, S->t_type)) t->flags |= TF_TYPE_SUBCLASS;
-    if (type_lookup(S, t, NAME(__del__))) t->flags |= TF_HAS_DEL;
+    if (type_lookup(S, t, NAME(__del__))) {
+        t->flags |= TF_HAS_DEL;
+        t->finalize = slot_finalize;
+    }
     t->ob.type = S->t_type;
     /* Slots. */
     t->dealloc = subtype_dealloc;
