@@ -15,8 +15,9 @@ SCRIPTS = os.path.normpath(os.path.join(HERE, "..", "tests", "scripts"))
 
 
 def normalize_stderr(text, scripts_dir):
-    """Makes stderr comparable across machines: no absolute paths, no addresses."""
+    """Makes stderr comparable across machines: no absolute paths, no addresses, no timings."""
     text = text.replace(scripts_dir + os.sep, "")
+    text = re.sub(r"\d+\.\d+s elapsed", "N.NNNNs elapsed", text)  # gc.DEBUG_STATS timings
     return re.sub(r"0x[0-9a-f]+", "0x...", text)
 
 

@@ -138,10 +138,10 @@ static bool create_types(rs_State *S) {
         {&S->t_none, "NoneType", &S->t_object, obj, 0, 0},
         {&S->t_notimpl, "NotImplementedType", &S->t_object, obj, 0, 0},
         {&S->t_ellipsis, "ellipsis", &S->t_object, obj, 0, 0},
-        {&S->t_int, "int", &S->t_object, sizeof(Int), TF_INT_SUBCLASS, 0},
+        {&S->t_int, "int", &S->t_object, sizeof(Int), TF_INT_SUBCLASS | TF_CALL_WITH_TUPLE, 0},
         {&S->t_bool, "bool", &S->t_int, sizeof(Int), TF_INT_SUBCLASS, 0},
         {&S->t_float, "float", &S->t_object, sizeof(Float), 0, 0},
-        {&S->t_str, "str", &S->t_object, sizeof(Str), TF_STR_SUBCLASS, 0},
+        {&S->t_str, "str", &S->t_object, sizeof(Str), TF_STR_SUBCLASS | TF_CALL_WITH_TUPLE, 0},
         {&S->t_tuple, "tuple", &S->t_object, sizeof(Tuple), TF_GC | TF_TUPLE_SUBCLASS, 0},
         {&S->t_list, "list", &S->t_object, sizeof(List), TF_GC | TF_LIST_SUBCLASS, 0},
         {&S->t_dict, "dict", &S->t_object, sizeof(Dict), TF_GC | TF_DICT_SUBCLASS, 0},
@@ -174,15 +174,15 @@ static bool create_types(rs_State *S) {
         {&S->t_set_iter, "set_iterator", &S->t_object, 0, TF_GC, 0},
         {&S->t_seq_iter, "iterator", &S->t_object, sizeof(SeqIter), TF_GC, 0},
         {&S->t_enumerate, "enumerate", &S->t_object, 0, TF_GC, 0},
-        {&S->t_zip, "zip", &S->t_object, 0, TF_GC, 0},
+        {&S->t_zip, "zip", &S->t_object, 0, TF_GC | TF_CALL_WITH_TUPLE, 0},
         {&S->t_map, "map", &S->t_object, 0, TF_GC, 0},
         {&S->t_filter, "filter", &S->t_object, 0, TF_GC, 0},
         {&S->t_reversed, "reversed", &S->t_object, 0, TF_GC, 0},
         {&S->t_callable_iter, "callable_iterator", &S->t_object, 0, TF_GC, 0},
         {&S->t_file, "TextIOWrapper", &S->t_object, sizeof(Obj) + sizeof(int) + 4, 0, 0},
-        {&S->t_getset, "getset_descriptor", &S->t_object, 0, 0, 0},
+        {&S->t_getset, "getset_descriptor", &S->t_object, 0, TF_GC, 0},
         {&S->t_member, "member_descriptor", &S->t_object, 0, 0, 0},
-        {&S->t_bytes, "bytes", &S->t_object, sizeof(Bytes), 0, 0},
+        {&S->t_bytes, "bytes", &S->t_object, sizeof(Bytes), TF_CALL_WITH_TUPLE, 0},
         {&S->t_bytes_iter, "bytes_iterator", &S->t_object, sizeof(SeqIter), TF_GC, 0},
         {&S->t_weakref, "weakref.ReferenceType", &S->t_object, sizeof(Weakref), TF_GC, 0},
         {&S->t_weakproxy, "weakref.ProxyType", &S->t_object, sizeof(Weakref), TF_GC, 0},
@@ -313,6 +313,8 @@ static bool init_runtime(rs_State *S) {
     S->memory_error = exc_new(S, S->e_MemoryError, NULL, 0);
     DECREF(S, msg);
     if (!S->memory_error) return false;
+    S->quiet_attr_error = exc_new(S, S->e_AttributeError, NULL, 0);
+    if (!S->quiet_attr_error) return false;
     /* builtins and sys */
     Obj *bm = builtins_create(S);
     if (!bm) return false;
@@ -541,6 +543,7 @@ void rs_close(rs_State *S) {
     CLEAR(S, S->sys_module);
     CLEAR(S, S->builtins);
     CLEAR(S, S->memory_error);
+    CLEAR(S, S->quiet_attr_error);
     rs_flush(S);
     clear_all_tracked(S);
     rs_flush(S);
@@ -559,6 +562,7 @@ void rs_close(rs_State *S) {
         Type *t = types[i];
         if (!t) continue;
         if (t->dict) dict_clear_all(S, t->dict);
+        CLEAR(S, t->subclasses);
         CLEAR(S, t->mro);
         CLEAR(S, t->bases);
     }

@@ -124,6 +124,9 @@ struct rs_State {
     struct GCHead *gc_permanent;     /* gc.freeze() moves objects here */
     int gc_threshold[3];
     int gc_count[3];
+    /* How many entries CPython's free lists would hold (tuples by length 1..19, lists, dicts): taking from or
+       giving to a free list does not change gc.get_count(), so refscope counts as if it kept them. */
+    int gc_free_tuples[20], gc_free_lists, gc_free_dicts;
     int64_t gc_long_lived_total, gc_long_lived_pending;
     int64_t gc_collections[3], gc_collected[3], gc_uncollectable[3];
     bool gc_enabled, gc_collecting;
@@ -147,11 +150,16 @@ struct rs_State {
     struct Obj *exc;                 /* being raised, NULL when none */
     struct Obj *handled;             /* being handled (sys.exc_info()), NULL when none */
     struct Obj *memory_error;        /* preallocated, raised when allocation fails */
+    /* While > 0 (inside obj_lookup_attr, and no Python frame since), an AttributeError is raised as this
+       preallocated instance: CPython 3.11 never makes the exception object a C caller clears at once. */
+    int attr_quiet;
+    struct Obj *quiet_attr_error;
 
     /* Execution. */
     struct Frame *frame;             /* innermost running frame */
     int depth, recursion_limit;
     int repr_depth;
+    bool repr_used;                  /* repr_enter ran once (CPython then has made its Py_Repr list) */
     struct Dict *builtins;           /* the builtins module's dict */
     struct Dict *modules;            /* sys.modules */
     struct Obj *sys_module;

@@ -18,6 +18,7 @@
  * it (the long-lived-objects rule).
  */
 #include "collector.h"
+#include "../core/clock.h"
 #include <stdio.h>
 #include <string.h>
 #include "../objects/abstract.h"
@@ -319,11 +320,15 @@ static int64_t collect_main(rs_State *S, int gen) {
     GCHead unreachable, still_unreachable;
     gcl_init(&unreachable);
     gcl_init(&still_unreachable);
+    double started = 0;
     if (S->gc_debug & 1 /* DEBUG_STATS */) {
-        char line[200];
-        int n = snprintf(line, sizeof line, "gc: collecting generation %d...\ngc: objects in each generation: %zu %zu %zu\n", gen,
-                         gcl_size(S->gc_gen[0]), gcl_size(S->gc_gen[1]), gcl_size(S->gc_gen[2]));
+        char line[300];
+        int n = snprintf(line, sizeof line,
+                         "gc: collecting generation %d...\ngc: objects in each generation: %zu %zu %zu\n"
+                         "gc: objects in permanent generation: %zu\n",
+                         gen, gcl_size(S->gc_gen[0]), gcl_size(S->gc_gen[1]), gcl_size(S->gc_gen[2]), gcl_size(S->gc_permanent));
         rs_write(S, 2, line, (size_t)n);
+        started = clock_seconds(CLOCK_KIND_MONOTONIC);
     }
     if (gen + 1 < 3) S->gc_count[gen + 1]++;
     for (int i = 0; i <= gen; i++) S->gc_count[i] = 0;
@@ -362,11 +367,17 @@ static int64_t collect_main(rs_State *S, int gen) {
     delete_garbage(S, &still_unreachable, old);
     if (S->gc_debug & 1) {
         char line[160];
-        int n = snprintf(line, sizeof line, "gc: done, %lld unreachable, 0 uncollectable.\n", (long long)m);
+        int n = snprintf(line, sizeof line, "gc: done, %lld unreachable, 0 uncollectable, %.4fs elapsed\n", (long long)m,
+                         clock_seconds(CLOCK_KIND_MONOTONIC) - started);
         rs_write(S, 2, line, (size_t)n);
     }
     S->gc_collections[gen]++;
     S->gc_collected[gen] += m;
+    if (gen == 2) {
+        /* CPython empties its free lists after a full collection */
+        memset(S->gc_free_tuples, 0, sizeof S->gc_free_tuples);
+        S->gc_free_lists = S->gc_free_dicts = 0;
+    }
     return m;
 }
 
@@ -392,7 +403,21 @@ static void collect_generations(rs_State *S) {
     }
 }
 
-void gc_on_alloc(rs_State *S) {
+/* CPython 3.11's free lists: where o (or a new object of type t and size bytes) would go; NULL when none. */
+static int *free_list(rs_State *S, Type *t, size_t len, int *max) {
+    if (t == S->t_tuple) {
+        *max = 2000;
+        return len > 0 && len < 20 ? &S->gc_free_tuples[len] : NULL;
+    }
+    *max = 80;
+    if (t == S->t_list) return &S->gc_free_lists;
+    if (t == S->t_dict) return &S->gc_free_dicts;
+    return NULL;
+}
+
+static size_t tuple_len_of_size(size_t size) { return (size - sizeof(Tuple)) / sizeof(Obj *); }
+
+static void count_and_maybe_collect(rs_State *S) {
     S->gc_count[0]++;
     if (S->gc_stress && S->gc_enabled && !S->gc_collecting && !S->exc && !S->closing) {
         gc_collect(S, S->gc_stress > 1 ? 2 : 0, "stress");
@@ -402,6 +427,54 @@ void gc_on_alloc(rs_State *S) {
         collect_generations(S);
 }
 
-void gc_on_free(rs_State *S) {
-    if (S->gc_count[0] > 0) S->gc_count[0]--;
+uintptr_t gc_on_alloc(rs_State *S, Type *t, size_t size) {
+    if (t->flags & TF_UNCOUNTED) return GCF_UNCOUNTED;
+    int max;
+    int *numfree = free_list(S, t, t == S->t_tuple ? tuple_len_of_size(size) : 0, &max);
+    if (numfree && *numfree > 0) {
+        /* CPython would reuse a free-list entry: no count, no collection */
+        (*numfree)--;
+        return GCF_FROM_FREELIST;
+    }
+    count_and_maybe_collect(S);
+    return 0;
+}
+
+void gc_on_free(rs_State *S, Obj *o) {
+    if (AS_GC(o)->gc_flags & GCF_UNCOUNTED) return;
+    int max;
+    int *numfree = free_list(S, TYPE(o), TYPE(o) == S->t_tuple ? ((Tuple *)o)->len : 0, &max);
+    if (numfree && *numfree < max) (*numfree)++;
+    else if (S->gc_count[0] > 0) S->gc_count[0]--;
+}
+
+void gc_uncount(rs_State *S, Obj *o) {
+    GCHead *g = AS_GC(o);
+    if (g->gc_flags & GCF_UNCOUNTED) return;
+    int max;
+    int *numfree = free_list(S, TYPE(o), TYPE(o) == S->t_tuple ? ((Tuple *)o)->len : 0, &max);
+    if ((g->gc_flags & GCF_FROM_FREELIST) && numfree) (*numfree)++;
+    else if (S->gc_count[0] > 0) S->gc_count[0]--;
+    g->gc_flags |= GCF_UNCOUNTED;
+}
+
+void gc_count_now(rs_State *S, Obj *o) {
+    GCHead *g = AS_GC(o);
+    if (!(g->gc_flags & GCF_UNCOUNTED)) return;
+    g->gc_flags &= ~(uintptr_t)GCF_UNCOUNTED;
+    S->gc_count[0]++;
+}
+
+void gc_count_phantom_alloc(rs_State *S, Type *t, size_t len) {
+    int max;
+    int *numfree = free_list(S, t, len, &max);
+    if (numfree && *numfree > 0) (*numfree)--;
+    else S->gc_count[0]++;
+}
+
+void gc_count_phantom_free(rs_State *S, Type *t, size_t len) {
+    int max;
+    int *numfree = free_list(S, t, len, &max);
+    if (numfree && *numfree < max) (*numfree)++;
+    else if (S->gc_count[0] > 0) S->gc_count[0]--;
 }

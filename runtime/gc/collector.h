@@ -13,9 +13,19 @@ bool gc_init(rs_State *S);
 void gc_finish(rs_State *S);
 /* Collects generation gen (0, 1, 2) and the younger ones; returns the number of unreachable objects found. */
 int64_t gc_collect(rs_State *S, int gen, const char *reason);
-/* Called for every new GC object: counts it and collects when a threshold is passed. */
-void gc_on_alloc(rs_State *S);
-void gc_on_free(rs_State *S);
+/* Called for every new GC object of type t and size bytes: counts it, as gc.get_count() shows, and collects
+   when a threshold is passed. Returns the GCF_* bookkeeping flags for its header. */
+uintptr_t gc_on_alloc(rs_State *S, Type *t, size_t size);
+/* Called when a GC object is freed: uncounts it, or gives it to its emulated free list. */
+void gc_on_free(rs_State *S, Obj *o);
+/* o stops counting (an instance's attribute dict, which CPython 3.11 keeps inline). */
+void gc_uncount(rs_State *S, Obj *o);
+/* An uncounted o starts counting (a frame made into an object, as CPython does on demand). */
+void gc_count_now(rs_State *S, Obj *o);
+/* Count as CPython would the making and freeing of a phantom: an object of type t (of len items, for tuples)
+   that CPython makes where refscope needs none, such as the arguments tuple of a call through tp_call. */
+void gc_count_phantom_alloc(rs_State *S, Type *t, size_t len);
+void gc_count_phantom_free(rs_State *S, Type *t, size_t len);
 /* Number of objects in a generation's list (3 = permanent). */
 size_t gc_generation_size(rs_State *S, int gen);
 /* Whether o is a GC object that is currently tracked. */

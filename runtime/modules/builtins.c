@@ -181,12 +181,9 @@ BUILTIN(getattr) {
     if (attr_name(S, args[1], "getattr") < 0) return NULL;
     Obj *name = str_intern(S, NEWREF(args[1]));
     if (!name) return NULL;
-    Obj *r = obj_getattr(S, args[0], (Str *)name);
+    Obj *r = nargs == 3 ? obj_lookup_attr(S, args[0], (Str *)name) : obj_getattr(S, args[0], (Str *)name);
     DECREF(S, name);
-    if (!r && nargs == 3 && exc_matches(S, S->e_AttributeError)) {
-        exc_clear(S);
-        return NEWREF(args[2]);
-    }
+    if (!r && nargs == 3 && !S->exc) return NEWREF(args[2]);
     return r;
 }
 
@@ -218,14 +215,13 @@ BUILTIN(hasattr) {
     if (attr_name(S, args[1], "hasattr") < 0) return NULL;
     Obj *name = str_intern(S, NEWREF(args[1]));
     if (!name) return NULL;
-    Obj *r = obj_getattr(S, args[0], (Str *)name);
+    Obj *r = obj_lookup_attr(S, args[0], (Str *)name);
     DECREF(S, name);
     if (r) {
         DECREF(S, r);
         return NEWREF(S->true_);
     }
-    if (exc_matches(S, S->e_AttributeError)) {
-        exc_clear(S);
+    if (!S->exc) {
         return NEWREF(S->false_);
     }
     return NULL;

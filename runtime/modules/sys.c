@@ -81,7 +81,7 @@ FN(getframe) {
     Frame *f = S->frame;
     while (f && depth-- > 0) f = f->back;
     if (!f) return exc_raisef(S, S->e_ValueError, "call stack is not deep enough");
-    return NEWREF(f);
+    return NEWREF(frame_materialize(S, f));
 }
 
 FN(intern) {

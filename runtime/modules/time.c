@@ -5,46 +5,39 @@
  */
 #include <time.h>
 #include "registry.h"
+#include "../core/clock.h"
 #include "../objects/cfunc.h"
 #include "../objects/exception.h"
 #include "../objects/float.h"
 #include "../objects/int.h"
 #include "../objects/module.h"
 
-static double clock_seconds(clockid_t id) {
-    struct timespec ts;
-    clock_gettime(id, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static Obj *t_time(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
     (void)self;
     (void)args;
     if (args_no_kwargs(S, "time", kw) < 0 || args_count(S, "time", nargs, 0, 0) < 0) return NULL;
-    return float_new(S, clock_seconds(CLOCK_REALTIME));
+    return float_new(S, clock_seconds(CLOCK_KIND_WALL));
 }
 
 static Obj *t_perf_counter(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
     (void)self;
     (void)args;
     if (args_no_kwargs(S, "perf_counter", kw) < 0 || args_count(S, "perf_counter", nargs, 0, 0) < 0) return NULL;
-    return float_new(S, clock_seconds(CLOCK_MONOTONIC));
+    return float_new(S, clock_seconds(CLOCK_KIND_MONOTONIC));
 }
 
 static Obj *t_process_time(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
     (void)self;
     (void)args;
     if (args_no_kwargs(S, "process_time", kw) < 0 || args_count(S, "process_time", nargs, 0, 0) < 0) return NULL;
-    return float_new(S, clock_seconds(CLOCK_PROCESS_CPUTIME_ID));
+    return float_new(S, clock_seconds(CLOCK_KIND_CPU));
 }
 
 static Obj *t_time_ns(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
     (void)self;
     (void)args;
     if (args_no_kwargs(S, "time_ns", kw) < 0 || args_count(S, "time_ns", nargs, 0, 0) < 0) return NULL;
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return int_from_i64(S, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+    return int_from_i64(S, clock_wall_ns());
 }
 
 static Obj *t_sleep(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {

@@ -6,6 +6,7 @@
  * non-data descriptors and class attributes.
  */
 #include "abstract.h"
+#include "../gc/collector.h"
 #include <string.h>
 #include "dict.h"
 #include "exception.h"
@@ -30,6 +31,34 @@ Obj *obj_repr(rs_State *S, Obj *o) {
         return NULL;
     }
     return r;
+}
+
+int repr_enter(rs_State *S, Obj *o) {
+    List *stack = (List *)S->repr_stack;
+    if (!S->repr_used) {
+        /* CPython makes the thread state's dict and its Py_Repr list on first use: they count */
+        S->repr_used = true;
+        gc_count_phantom_alloc(S, S->t_dict, 0);
+        gc_count_phantom_alloc(S, S->t_list, 0);
+    }
+    for (size_t i = 0; i < stack->len; i++)
+        if (stack->items[i] == o) return 1;
+    if (S->repr_depth > 500) {
+        exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+        return -1;
+    }
+    if (list_append(S, S->repr_stack, o) < 0) return -1;
+    S->repr_depth++;
+    return 0;
+}
+
+void repr_leave(rs_State *S, Obj *o) {
+    List *stack = (List *)S->repr_stack;
+    S->repr_depth--;
+    if (stack->len && stack->items[stack->len - 1] == o) {
+        stack->len--;
+        DECREF(S, o);
+    }
 }
 
 Obj *obj_str(rs_State *S, Obj *o) {
@@ -232,6 +261,7 @@ int obj_generic_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
         if (!(*dp = (Dict *)dict_new(S))) return -1;
         /* instance attributes are scanned through the instance, as CPython 3.11's inline values */
         AS_GC(*dp)->gc_flags |= GCF_MANAGED;
+        gc_uncount(S, (Obj *)*dp);
     }
     if (!v) {
         Obj *old = dict_pop(S, *dp, (Obj *)name);
@@ -260,7 +290,9 @@ Obj *obj_getattr_cstr(rs_State *S, Obj *o, const char *name) {
 }
 
 Obj *obj_lookup_attr(rs_State *S, Obj *o, Str *name) {
+    S->attr_quiet++;
     Obj *r = obj_getattr(S, o, name);
+    S->attr_quiet--;
     if (!r && exc_matches(S, S->e_AttributeError)) exc_clear(S);
     return r;
 }

@@ -10,6 +10,10 @@
 
 Obj *obj_repr(rs_State *S, Obj *o);
 Obj *obj_str(rs_State *S, Obj *o);
+/* Around the repr of a container, as CPython's Py_ReprEnter/Py_ReprLeave: repr_enter gives 1 when o is
+   already being shown (print it as "..."), 0 once entered, -1 on error. */
+int repr_enter(rs_State *S, Obj *o);
+void repr_leave(rs_State *S, Obj *o);
 int64_t obj_hash(rs_State *S, Obj *o);
 int obj_truth(rs_State *S, Obj *o);
 Obj *obj_richcmp(rs_State *S, Obj *a, Obj *b, int op);

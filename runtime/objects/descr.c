@@ -30,6 +30,11 @@ int descr_add_getsets(rs_State *S, Type *t, const GetSetDef *defs) {
 
 static void getset_dealloc(rs_State *S, Obj *o) { obj_free(S, o, sizeof(GetSet)); }
 
+static Obj *getset_repr(rs_State *S, Obj *o) {
+    GetSet *g = (GetSet *)o;
+    return str_fromf(S, "<attribute '%s' of '%s' objects>", g->def->name, type_name(g->objtype));
+}
+
 static Obj *getset_get(rs_State *S, Obj *descr, Obj *obj, Obj *type) {
     (void)type;
     if (!obj) return NEWREF(descr);
@@ -285,6 +290,7 @@ void descr_init_types(rs_State *S) {
     t->dealloc = getset_dealloc;
     t->descr_get = getset_get;
     t->descr_set = getset_set;
+    t->repr = getset_repr;
     t = S->t_member;
     t->dealloc = member_dealloc;
     t->descr_get = member_get;

@@ -401,13 +401,12 @@ static void dict_clear_slot(rs_State *S, Obj *o) { dict_clear_all(S, (Dict *)o);
 
 static Obj *dict_repr(rs_State *S, Obj *o) {
     Dict *d = (Dict *)o;
-    if (d->used == 0) return str_from_cstr(S, "{}");
-    List *stack = (List *)S->repr_stack;
-    for (size_t i = 0; i < stack->len; i++)
-        if (stack->items[i] == o) return str_from_cstr(S, "{...}");
-    if (S->repr_depth > 500) return exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
-    if (list_append(S, S->repr_stack, o) < 0) return NULL;
-    S->repr_depth++;
+    int entered = repr_enter(S, o);
+    if (entered) return entered > 0 ? str_from_cstr(S, "{...}") : NULL;
+    if (d->used == 0) {
+        repr_leave(S, o);
+        return str_from_cstr(S, "{}");
+    }
     Buf b;
     buf_init(&b, &S->mem);
     buf_addc(&b, '{');
@@ -433,9 +432,7 @@ static Obj *dict_repr(rs_State *S, Obj *o) {
         DECREF(S, vr);
     }
     buf_addc(&b, '}');
-    S->repr_depth--;
-    stack->len--;
-    DECREF(S, o);
+    repr_leave(S, o);
     if (failed || b.failed) {
         if (!failed) exc_nomemory(S);
         buf_free(&b);

@@ -48,7 +48,10 @@ static int exc_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *
         exc_raisef(S, S->e_TypeError, "%s() takes no keyword arguments", type_name(TYPE(o)));
         return -1;
     }
-    Obj *t = tuple_from_array(S, args, nargs);
+    /* the arguments __new__ stored stay: CPython passes both the same tuple */
+    bool same = e->args && e->args->len == nargs;
+    for (size_t i = 0; same && i < nargs; i++) same = e->args->items[i] == args[i];
+    Obj *t = same ? NEWREF(e->args) : tuple_from_array(S, args, nargs);
     if (!t) return -1;
     SETREF(S, e->args, (Tuple *)t);
     if (is_instance_of(o, S->e_StopIteration) || is_instance_of(o, S->e_SystemExit))
@@ -209,6 +212,7 @@ static Obj *tb_getattr(rs_State *S, Obj *o, Str *name) {
 
 int exc_add_traceback(rs_State *S, Obj *exc, Frame *f) {
     Exc *e = (Exc *)exc;
+    frame_materialize(S, f);
     Traceback *t = (Traceback *)obj_alloc(S, S->t_traceback, sizeof(Traceback));
     if (!t) return -1;
     t->next = (Traceback *)e->traceback;
@@ -271,6 +275,10 @@ Obj *exc_nomemory(rs_State *S) {
 }
 
 Obj *exc_raisef(rs_State *S, Type *t, const char *fmt, ...) {
+    if (S->attr_quiet && t == S->e_AttributeError && S->quiet_attr_error) {
+        exc_set(S, NEWREF(S->quiet_attr_error));
+        return NULL;
+    }
     va_list ap;
     va_start(ap, fmt);
     Obj *msg = str_fromv(S, fmt, ap);

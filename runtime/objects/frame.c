@@ -4,6 +4,7 @@
  * when the frame is cleared, as CPython 3.11 clears a frame's localsplus.
  */
 #include "frame.h"
+#include "../gc/collector.h"
 #include <string.h>
 #include "abstract.h"
 #include "cfunc.h"
@@ -39,6 +40,16 @@ int frame_lineno(Frame *f) {
     if (i < 0) return f->code->firstlineno;
     if ((size_t)i >= f->code->ncode) i = (int32_t)f->code->ncode - 1;
     return i >= 0 ? f->code->lines[i] : f->code->firstlineno;
+}
+
+Frame *frame_materialize(rs_State *S, Frame *f) {
+    gc_count_now(S, (Obj *)f);
+    return f;
+}
+
+void frame_detach(rs_State *S, Frame *f) {
+    if (f->ob.refcnt == 1) CLEAR(S, f->back);
+    else if (f->back) frame_materialize(S, f->back);
 }
 
 void frame_clear_locals(rs_State *S, Frame *f) {
@@ -113,7 +124,7 @@ static Obj *frame_getattr(rs_State *S, Obj *o, Str *name) {
     if (!strcmp(n, "f_globals")) return NEWREF(f->globals);
     if (!strcmp(n, "f_builtins")) return NEWREF(f->builtins);
     if (!strcmp(n, "f_code")) return NEWREF(f->code);
-    if (!strcmp(n, "f_back")) return NEWREF(f->back ? (Obj *)f->back : S->none);
+    if (!strcmp(n, "f_back")) return NEWREF(f->back ? (Obj *)frame_materialize(S, f->back) : S->none);
     if (!strcmp(n, "f_lineno")) return int_from_i64(S, frame_lineno(f));
     if (!strcmp(n, "f_lasti")) return int_from_i64(S, f->lasti * 2);
     return obj_generic_getattr(S, o, name);
@@ -137,6 +148,7 @@ static const CFuncDef frame_methods[] = {{"clear", m_clear}, {NULL, NULL}};
 
 void frame_init_type(rs_State *S) {
     Type *t = S->t_frame;
+    t->flags |= TF_UNCOUNTED;
     t->dealloc = frame_dealloc;
     t->traverse = frame_traverse;
     t->clear = frame_clear;

@@ -40,6 +40,12 @@ Frame *frame_new(rs_State *S, Code *code, Dict *globals, Obj *locals, Func *func
 int frame_lineno(Frame *f);
 /* Releases the locals and stack (frame.clear() and the end of a call). */
 void frame_clear_locals(rs_State *S, Frame *f);
+/* f as a Python-visible object: from now on it counts in gc.get_count(), as CPython 3.11 allocates a frame
+   object only when one is asked for (tracebacks, sys._getframe, f_back, gi_frame). Returns f. */
+Frame *frame_materialize(rs_State *S, Frame *f);
+/* f's code has finished: the caller link goes, unless something keeps f (a traceback), which then keeps the
+   caller too, made an object as CPython's take_ownership does. */
+void frame_detach(rs_State *S, Frame *f);
 void frame_init_type(rs_State *S);
 
 #endif

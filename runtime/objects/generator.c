@@ -296,7 +296,7 @@ static Obj *gen_getattr(rs_State *S, Obj *o, Str *name) {
     const char *n = STR_DATA(name);
     if (!strcmp(n, "__name__")) return NEWREF(g->name);
     if (!strcmp(n, "__qualname__")) return NEWREF(g->qualname);
-    if (!strcmp(n, "gi_frame")) return NEWREF(g->frame ? (Obj *)g->frame : S->none);
+    if (!strcmp(n, "gi_frame")) return NEWREF(g->frame ? (Obj *)frame_materialize(S, g->frame) : S->none);
     if (!strcmp(n, "gi_running")) return bool_from(S, g->running);
     if (!strcmp(n, "gi_code")) return g->frame ? NEWREF(g->frame->code) : NEWREF(S->none);
     if (!strcmp(n, "gi_yieldfrom")) return NEWREF(g->yieldfrom ? g->yieldfrom : S->none);

@@ -303,6 +303,7 @@ typedef struct Lazy {
     Obj *b;         /* map/filter: the function; zip/map: tuple of iterators; callable_iter: sentinel */
     int64_t n;      /* enumerate: the count; reversed: the next index */
     bool strict;
+    Tuple *result;  /* enumerate/zip: the last result, reused when nobody kept it (as CPython) */
 } Lazy;
 
 static Lazy *lazy_new(rs_State *S, Type *t) {
@@ -311,6 +312,7 @@ static Lazy *lazy_new(rs_State *S, Type *t) {
     l->a = l->b = NULL;
     l->n = 0;
     l->strict = false;
+    l->result = NULL;
     return l;
 }
 
@@ -319,19 +321,40 @@ static void lazy_dealloc(rs_State *S, Obj *o) {
     gc_untrack(S, o);
     XDECREF(S, l->a);
     XDECREF(S, l->b);
+    XDECREF(S, l->result);
     obj_free(S, o, sizeof(Lazy));
 }
 
 static int lazy_traverse(Obj *o, VisitFn visit, void *arg) {
     Lazy *l = (Lazy *)o;
     int r = l->a ? visit(l->a, arg) : 0;
-    return r ? r : l->b ? visit(l->b, arg) : 0;
+    if (!r && l->b) r = visit(l->b, arg);
+    return r ? r : l->result ? visit((Obj *)l->result, arg) : 0;
 }
 
 static void lazy_clear(rs_State *S, Obj *o) {
     CLEAR(S, ((Lazy *)o)->a);
     CLEAR(S, ((Lazy *)o)->b);
+    CLEAR(S, ((Lazy *)o)->result);
 }
+
+/* A result tuple of n items: the previous one again when only l holds it, else a new one. */
+static Tuple *reusable_result(rs_State *S, Lazy *l, size_t n) {
+    Tuple *r = l->result;
+    if (r && r->ob.refcnt == 1) {
+        INCREF(r);
+        /* the collector may have untracked it, holding only atomic items */
+        if (!gc_is_tracked((Obj *)r)) gc_track(S, (Obj *)r);
+        return r;
+    }
+    r = (Tuple *)tuple_new(S, n);
+    if (r)
+        for (size_t i = 0; i < n; i++) r->items[i] = NEWREF(S->none);
+    return r;
+}
+
+/* Puts v as item i of r (a new reference, given), releasing the old one last. */
+static void set_result_item(rs_State *S, Tuple *r, size_t i, Obj *v) { SETREF(S, r->items[i], v); }
 
 static Obj *enumerate_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames) {
     static const char *const names[] = {"iterable", "start"};
@@ -348,6 +371,10 @@ static Obj *enumerate_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, 
     }
     l->a = it;
     l->n = start;
+    if (!(l->result = (Tuple *)tuple_pack(S, 2, NEWREF(S->none), NEWREF(S->none)))) {
+        DECREF(S, l);
+        return NULL;
+    }
     return (Obj *)l;
 }
 
@@ -356,11 +383,15 @@ static Obj *enumerate_next(rs_State *S, Obj *o) {
     Obj *v = obj_next(S, l->a);
     if (!v) return NULL;
     Obj *i = int_from_i64(S, l->n++);
-    if (!i) {
+    Tuple *r = i ? reusable_result(S, l, 2) : NULL;
+    if (!r) {
+        XDECREF(S, i);
         DECREF(S, v);
         return NULL;
     }
-    return tuple_pack(S, 2, i, v);
+    set_result_item(S, r, 0, i);
+    set_result_item(S, r, 1, v);
+    return (Obj *)r;
 }
 
 static Obj *zip_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames) {
@@ -387,6 +418,11 @@ static Obj *zip_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple 
     }
     l->b = (Obj *)its;
     l->strict = strict;
+    if (!(l->result = (Tuple *)tuple_new(S, nargs))) {
+        DECREF(S, l);
+        return NULL;
+    }
+    for (size_t i = 0; i < nargs; i++) l->result->items[i] = NEWREF(S->none);
     return (Obj *)l;
 }
 
@@ -394,7 +430,7 @@ static Obj *zip_next(rs_State *S, Obj *o) {
     Lazy *l = (Lazy *)o;
     Tuple *its = (Tuple *)l->b;
     if (!its || its->len == 0) return NULL;
-    Tuple *r = tuple_new(S, its->len);
+    Tuple *r = reusable_result(S, l, its->len);
     if (!r) return NULL;
     for (size_t i = 0; i < its->len; i++) {
         Obj *v = obj_next(S, its->items[i]);
@@ -406,7 +442,7 @@ static Obj *zip_next(rs_State *S, Obj *o) {
             DECREF(S, r);
             return NULL;
         }
-        r->items[i] = v;
+        set_result_item(S, r, i, v);
     }
     return (Obj *)r;
 }

@@ -153,17 +153,10 @@ static void list_clear(rs_State *S, Obj *o) { list_clear_items(S, (List *)o); }
 static Obj *list_repr(rs_State *S, Obj *o) {
     List *l = (List *)o;
     if (l->len == 0) return str_from_cstr(S, "[]");
-    /* Recursive lists print as [...] */
-    List *stack = (List *)S->repr_stack;
-    for (size_t i = 0; i < stack->len; i++)
-        if (stack->items[i] == o) return str_from_cstr(S, "[...]");
-    if (S->repr_depth > 500) return exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
-    if (list_append(S, S->repr_stack, o) < 0) return NULL;
-    S->repr_depth++;
+    int entered = repr_enter(S, o);
+    if (entered) return entered > 0 ? str_from_cstr(S, "[...]") : NULL; /* recursive lists print as [...] */
     Obj *r = seq_repr(S, l->items, l->len, "[", "]", false);
-    S->repr_depth--;
-    stack->len--;
-    DECREF(S, o);
+    repr_leave(S, o);
     return r;
 }
 

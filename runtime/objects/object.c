@@ -11,7 +11,7 @@
 
 Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
     bool gc = (t->flags & TF_GC) != 0;
-    if (gc) gc_on_alloc(S);
+    uintptr_t gc_flags = gc ? gc_on_alloc(S, t, size) : 0;
     size_t total = size + (gc ? sizeof(GCHead) : 0);
     char *block = mem_alloc(&S->mem, total);
     if (!block) {
@@ -23,7 +23,7 @@ Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
         GCHead *g = (GCHead *)block;
         g->next = g->prev = NULL;
         g->gc_refs = 0;
-        g->gc_flags = 0;
+        g->gc_flags = gc_flags;
         o = FROM_GC(g);
     } else {
         o = (Obj *)block;
@@ -44,7 +44,7 @@ void obj_free(rs_State *S, Obj *o, size_t size) {
     S->live_objects--;
     if (gc) {
         if (gc_is_tracked(o)) gc_untrack(S, o);
-        gc_on_free(S);
+        gc_on_free(S, o);
         mem_free(&S->mem, AS_GC(o), size + sizeof(GCHead));
     } else {
         mem_free(&S->mem, o, size);

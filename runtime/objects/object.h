@@ -33,7 +33,12 @@ typedef struct GCHead {
 } GCHead;
 
 /* GCF_MANAGED: an instance's attribute dict, traversed through its owner and never tracked itself. */
-enum { GCF_TRACKED = 1, GCF_FINALIZED = 2, GCF_COLLECTING = 4, GCF_UNREACHABLE = 8, GCF_MANAGED = 16 };
+/* GCF_UNCOUNTED: not in gc.get_count() (CPython has no separate object for it); GCF_FROM_FREELIST: its allocation
+   stood for the reuse of a CPython free-list entry (gc/collector.c). */
+enum {
+    GCF_TRACKED = 1, GCF_FINALIZED = 2, GCF_COLLECTING = 4, GCF_UNREACHABLE = 8, GCF_MANAGED = 16,
+    GCF_UNCOUNTED = 32, GCF_FROM_FREELIST = 64
+};
 
 #define AS_GC(o) ((GCHead *)(o) - 1)
 #define FROM_GC(g) ((Obj *)((GCHead *)(g) + 1))
@@ -63,7 +68,9 @@ enum {
     TF_INT_SUBCLASS = 16, TF_STR_SUBCLASS = 32, TF_TUPLE_SUBCLASS = 64,
     TF_LIST_SUBCLASS = 128, TF_DICT_SUBCLASS = 256, TF_EXC_SUBCLASS = 512,
     TF_TYPE_SUBCLASS = 1024,
-    TF_ABSTRACT_ITER = 2048 /* iter(x) returns x */
+    TF_ABSTRACT_ITER = 2048, /* iter(x) returns x */
+    TF_UNCOUNTED = 4096,     /* instances start GCF_UNCOUNTED: frames, which CPython 3.11 makes objects only on demand */
+    TF_CALL_WITH_TUPLE = 8192 /* CPython 3.11 calls the type through tp_call, packing the arguments (gc.get_count()) */
 };
 
 struct Type {
@@ -80,6 +87,7 @@ struct Type {
     size_t dictoffset;    /* 0: instances have no __dict__ */
     size_t weaklistoffset; /* 0: instances cannot be weakly referenced */
     size_t slotsoffset, nslots; /* a class's own __slots__ values: nslots pointers at slotsoffset */
+    Dict *subclasses;     /* id -> weak reference, for __subclasses__(); NULL until the first subclass */
     uint32_t flags;
 
     void (*dealloc)(rs_State *S, Obj *o);

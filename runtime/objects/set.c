@@ -259,11 +259,12 @@ static void set_clear_slot(rs_State *S, Obj *o) { set_clear_all(S, (Set *)o); }
 static Obj *set_repr(rs_State *S, Obj *o) {
     Set *s = (Set *)o;
     bool frozen = TYPE(o) != S->t_set;
-    if (s->used == 0) return str_fromf(S, "%s()", type_name(TYPE(o)));
-    List *stack = (List *)S->repr_stack;
-    for (size_t i = 0; i < stack->len; i++)
-        if (stack->items[i] == o) return str_fromf(S, "%s(...)", type_name(TYPE(o)));
-    if (list_append(S, S->repr_stack, o) < 0) return NULL;
+    int entered = repr_enter(S, o);
+    if (entered) return entered > 0 ? str_fromf(S, "%s(...)", type_name(TYPE(o))) : NULL;
+    if (s->used == 0) {
+        repr_leave(S, o);
+        return str_fromf(S, "%s()", type_name(TYPE(o)));
+    }
     Buf b;
     buf_init(&b, &S->mem);
     if (frozen) buf_printf(&b, "%s(", type_name(TYPE(o)));
@@ -284,8 +285,7 @@ static Obj *set_repr(rs_State *S, Obj *o) {
     }
     buf_addc(&b, '}');
     if (frozen) buf_addc(&b, ')');
-    stack->len--;
-    DECREF(S, o);
+    repr_leave(S, o);
     if (failed || b.failed) {
         if (!failed) exc_nomemory(S);
         buf_free(&b);

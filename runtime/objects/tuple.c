@@ -3,6 +3,7 @@
  * deallocation, as CPython's tupledealloc does.
  */
 #include "tuple.h"
+#include "../gc/collector.h"
 #include <stdarg.h>
 #include <string.h>
 #include "../core/buf.h"
@@ -69,11 +70,6 @@ static int tuple_traverse(Obj *o, VisitFn visit, void *arg) {
     return 0;
 }
 
-static void tuple_clear(rs_State *S, Obj *o) {
-    Tuple *t = (Tuple *)o;
-    for (size_t i = 0; i < t->len; i++) CLEAR(S, t->items[i]);
-}
-
 /* Shared by tuple and list: "(a, b)" / "[a, b]". */
 Obj *seq_repr(rs_State *S, Obj *const *items, size_t n, const char *open, const char *close, bool one_comma);
 Obj *seq_repr(rs_State *S, Obj *const *items, size_t n, const char *open, const char *close, bool one_comma) {
@@ -104,10 +100,10 @@ Obj *seq_repr(rs_State *S, Obj *const *items, size_t n, const char *open, const 
 static Obj *tuple_repr(rs_State *S, Obj *o) {
     Tuple *t = (Tuple *)o;
     if (t->len == 0) return str_from_cstr(S, "()");
-    if (S->repr_depth > 500) return exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
-    S->repr_depth++;
+    int entered = repr_enter(S, o);
+    if (entered) return entered > 0 ? str_from_cstr(S, "(...)") : NULL;
     Obj *r = seq_repr(S, t->items, t->len, "(", ")", true);
-    S->repr_depth--;
+    repr_leave(S, o);
     return r;
 }
 
@@ -226,9 +222,12 @@ static Obj *tuple_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, T
     Obj *r;
     if (nargs == 0) r = NEWREF(S->empty_tuple);
     else if (TYPE(args[0]) == S->t_tuple) r = NEWREF(args[0]);
+    else if (TYPE(args[0]) == S->t_list) r = tuple_from_array(S, LIST_ITEMS(args[0]), LIST_LEN(args[0]));
     else {
+        /* CPython grows the tuple itself; the list is refscope's scratch, invisible to gc.get_count() */
         Obj *l = list_from_iterable(S, args[0]);
         if (!l) return NULL;
+        gc_uncount(S, l);
         r = tuple_from_array(S, LIST_ITEMS(l), LIST_LEN(l));
         DECREF(S, l);
     }
@@ -272,7 +271,7 @@ void tuple_init_type(rs_State *S) {
     Type *t = S->t_tuple;
     t->dealloc = tuple_dealloc;
     t->traverse = tuple_traverse;
-    t->clear = tuple_clear;
+    /* no clear, as CPython: a cycle through a tuple always passes through a mutable container too */
     t->repr = tuple_repr;
     t->hash = tuple_hash;
     t->richcmp = tuple_richcmp;

@@ -7,10 +7,12 @@
  * __slots__ values, then the instance dict, then the built-in base's part.
  */
 #include "typeobj.h"
+#include "../gc/collector.h"
 #include "../gc/weakref.h"
 #include <stdio.h>
 #include <string.h>
 #include "abstract.h"
+#include "../core/buf.h"
 #include "cfunc.h"
 #include "descr.h"
 #include "dict.h"
@@ -297,6 +299,12 @@ static int object_set_class(rs_State *S, Obj *o, Obj *v) {
 
 Obj *object_get_dict(rs_State *S, Obj *o);
 int object_set_dict(rs_State *S, Obj *o, Obj *v);
+
+/* The newest plain weak reference to o, or None (the __weakref__ attribute). */
+static Obj *object_get_weakref(rs_State *S, Obj *o) {
+    Weakref **list = weakref_list(o);
+    return NEWREF(list && *list ? (Obj *)*list : S->none);
+}
 
 Obj *object_get_dict(rs_State *S, Obj *o) {
     Dict **dp = obj_dict_ptr(S, o);
@@ -1019,75 +1027,85 @@ Type *type_make_builtin(rs_State *S, const char *name, Type *base, size_t basics
     return t;
 }
 
-/* C3 linearisation. */
+/* C3 linearisation, on C arrays: CPython allocates nothing but the result here, and refscope must not
+   either, since every allocation counts in gc.get_count(). */
+typedef struct MroSeq {
+    Obj *const *items;
+    size_t len, pos;
+} MroSeq;
+
+static bool in_some_tail(const MroSeq *seqs, size_t n, Obj *o) {
+    for (size_t j = 0; j < n; j++)
+        for (size_t k = seqs[j].pos + 1; k < seqs[j].len; k++)
+            if (seqs[j].items[k] == o) return true;
+    return false;
+}
+
 static Obj *compute_mro(rs_State *S, Type *t, Tuple *bases) {
     size_t n = bases->len;
-    Obj *seqs = list_new(S, 0);
-    if (!seqs) return NULL;
+    if (n == 1) {
+        /* one base: t, then the base's MRO */
+        Tuple *bm = ((Type *)bases->items[0])->mro;
+        Tuple *r = tuple_new(S, bm->len + 1);
+        if (!r) return NULL;
+        r->items[0] = NEWREF(t);
+        for (size_t i = 0; i < bm->len; i++) r->items[i + 1] = NEWREF(bm->items[i]);
+        return (Obj *)r;
+    }
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++) total += ((Type *)bases->items[i])->mro->len;
+    MroSeq *seqs = mem_alloc(&S->mem, (n + 1) * sizeof(MroSeq));
+    Obj **out = mem_alloc(&S->mem, total * sizeof(Obj *));
+    Obj *result = NULL;
+    if (!seqs || !out) {
+        exc_nomemory(S);
+        goto done;
+    }
     for (size_t i = 0; i < n; i++) {
-        Type *b = (Type *)bases->items[i];
-        Obj *l = b->mro ? list_from_array(S, b->mro->items, b->mro->len) : list_from_array(S, (Obj **)&b, 1);
-        if (!l || list_append(S, seqs, l) < 0) {
-            XDECREF(S, l);
-            DECREF(S, seqs);
-            return NULL;
-        }
-        DECREF(S, l);
+        Tuple *m = ((Type *)bases->items[i])->mro;
+        seqs[i] = (MroSeq){m->items, m->len, 0};
     }
-    Obj *bl = list_from_array(S, bases->items, n);
-    if (!bl || list_append(S, seqs, bl) < 0) {
-        XDECREF(S, bl);
-        DECREF(S, seqs);
-        return NULL;
-    }
-    DECREF(S, bl);
-    Obj *result = list_new(S, 0);
-    if (!result || list_append(S, result, (Obj *)t) < 0) {
-        XDECREF(S, result);
-        DECREF(S, seqs);
-        return NULL;
-    }
+    seqs[n] = (MroSeq){bases->items, n, 0};
+    size_t nout = 0;
+    out[nout++] = (Obj *)t;
     for (;;) {
-        bool all_empty = true;
         Obj *candidate = NULL;
-        for (size_t i = 0; i < LIST_LEN(seqs) && !candidate; i++) {
-            Obj *seq = LIST_ITEMS(seqs)[i];
-            if (LIST_LEN(seq) == 0) continue;
+        bool all_empty = true;
+        for (size_t i = 0; i <= n && !candidate; i++) {
+            if (seqs[i].pos >= seqs[i].len) continue;
             all_empty = false;
-            Obj *head = LIST_ITEMS(seq)[0];
-            bool in_tail = false;
-            for (size_t j = 0; j < LIST_LEN(seqs) && !in_tail; j++) {
-                Obj *s2 = LIST_ITEMS(seqs)[j];
-                for (size_t k = 1; k < LIST_LEN(s2); k++)
-                    if (LIST_ITEMS(s2)[k] == head) in_tail = true;
-            }
-            if (!in_tail) candidate = head;
+            Obj *head = seqs[i].items[seqs[i].pos];
+            if (!in_some_tail(seqs, n + 1, head)) candidate = head;
         }
         if (all_empty) break;
-        if (!candidate) {
-            DECREF(S, result);
-            DECREF(S, seqs);
-            return exc_raisef(S, S->e_TypeError, "Cannot create a consistent method resolution order (MRO) for bases");
-        }
-        if (list_append(S, result, candidate) < 0) {
-            DECREF(S, result);
-            DECREF(S, seqs);
-            return NULL;
-        }
-        for (size_t i = 0; i < LIST_LEN(seqs); i++) {
-            List *seq = (List *)LIST_ITEMS(seqs)[i];
-            if (seq->len && seq->items[0] == candidate) {
-                Obj *head = seq->items[0];
-                memmove(seq->items, seq->items + 1, (seq->len - 1) * sizeof(Obj *));
-                seq->len--;
-                DECREF(S, head);
+        if (!candidate || nout == total) {
+            /* name the heads left, once each, as CPython's set_mro_error */
+            Buf names;
+            buf_init(&names, &S->mem);
+            for (size_t i = 0; i <= n; i++) {
+                if (seqs[i].pos >= seqs[i].len) continue;
+                Obj *head = seqs[i].items[seqs[i].pos];
+                bool seen = false;
+                for (size_t j = 0; j < i && !seen; j++) seen = seqs[j].pos < seqs[j].len && seqs[j].items[seqs[j].pos] == head;
+                if (seen) continue;
+                if (names.len) buf_adds(&names, ", ");
+                buf_adds(&names, type_name((Type *)head));
             }
+            buf_addc(&names, 0);
+            exc_raisef(S, S->e_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                       names.failed ? "" : names.data);
+            buf_free(&names);
+            goto done;
         }
+        out[nout++] = candidate;
+        for (size_t i = 0; i <= n; i++)
+            if (seqs[i].pos < seqs[i].len && seqs[i].items[seqs[i].pos] == candidate) seqs[i].pos++;
     }
-    DECREF(S, seqs);
-    Obj *tup = tuple_from_array(S, LIST_ITEMS(result), LIST_LEN(result));
-    DECREF(S, result);
-    return tup;
+    result = tuple_from_array(S, out, nout);
+done:
+    if (seqs) mem_free(&S->mem, seqs, (n + 1) * sizeof(MroSeq));
+    if (out) mem_free(&S->mem, out, total * sizeof(Obj *));
+    return result;
 }
 
 int type_ready(rs_State *S, Type *t) {
@@ -1127,11 +1145,41 @@ int type_ready(rs_State *S, Type *t) {
     return 0;
 }
 
+/* The key of a class in its bases' subclasses dicts: its address, as CPython's PyLong_FromVoidPtr. */
+static Obj *subclass_key(rs_State *S, Type *sub) { return int_from_u64(S, (uint64_t)(uintptr_t)sub); }
+
+/* Records sub in base's subclasses, through a weak reference, as CPython's add_subclass. */
+static int add_subclass(rs_State *S, Type *base, Type *sub) {
+    if (!base->subclasses) {
+        if (!(base->subclasses = (Dict *)dict_new(S))) return -1;
+        /* CPython's built-in types start with theirs, made before any script runs */
+        if (!(base->flags & TF_HEAP)) gc_uncount(S, (Obj *)base->subclasses);
+    }
+    Obj *key = subclass_key(S, sub);
+    Obj *wr = key ? weakref_new(S, S->t_weakref, (Obj *)sub, NULL) : NULL;
+    int r = wr ? dict_set(S, base->subclasses, key, wr) : -1;
+    XDECREF(S, key);
+    XDECREF(S, wr);
+    return r;
+}
+
+static void remove_subclass(rs_State *S, Type *base, Type *sub) {
+    if (!base->subclasses) return;
+    Obj *saved = exc_fetch(S);
+    Obj *key = subclass_key(S, sub);
+    if (!key || dict_del(S, base->subclasses, key) < 0) exc_clear(S);
+    XDECREF(S, key);
+    S->exc = saved;
+}
+
 static void type_dealloc(rs_State *S, Obj *o) {
     Type *t = (Type *)o;
     type_modified(S);
     gc_untrack(S, o);
     weakref_clear_all(S, o);
+    for (size_t i = 0; t->bases && i < t->bases->len; i++)
+        if (t->bases->items[i]) remove_subclass(S, (Type *)t->bases->items[i], t);
+    XDECREF(S, t->subclasses);
     XDECREF(S, t->dict);
     XDECREF(S, t->bases);
     XDECREF(S, t->mro);
@@ -1143,7 +1191,7 @@ static void type_dealloc(rs_State *S, Obj *o) {
 
 static int type_traverse(Obj *o, VisitFn visit, void *arg) {
     Type *t = (Type *)o;
-    Obj *refs[] = {(Obj *)t->dict, (Obj *)t->bases, (Obj *)t->mro, (Obj *)t->base};
+    Obj *refs[] = {(Obj *)t->dict, (Obj *)t->mro, (Obj *)t->bases, (Obj *)t->base}; /* CPython's order */
     for (size_t i = 0; i < 4; i++)
         if (refs[i]) {
             int r = visit(refs[i], arg);
@@ -1156,16 +1204,14 @@ static void type_clear(rs_State *S, Obj *o) {
     Type *t = (Type *)o;
     type_modified(S);
     if (t->dict) dict_clear_all(S, t->dict);
+    /* only the MRO, as CPython: it holds the class itself; the bases stay, for remove_subclass at dealloc */
     CLEAR(S, t->mro);
-    CLEAR(S, t->bases);
 }
 
 static Obj *type_repr(rs_State *S, Obj *o) { return type_repr_name(S, (Type *)o); }
 
-static Obj *type_call(rs_State *S, Obj *callable, Obj *const *args, size_t nargs, Tuple *kwnames) {
-    Type *t = (Type *)callable;
+static Obj *construct(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames) {
     if (t == S->t_type) {
-        if (nargs == 1 && (!kwnames || kwnames->len == 0)) return NEWREF(TYPE(args[0]));
         if (nargs != 3) return exc_raisef(S, S->e_TypeError, "type() takes 1 or 3 arguments");
         return type_new_class(S, args[0], args[1], args[2]);
     }
@@ -1177,6 +1223,21 @@ static Obj *type_call(rs_State *S, Obj *callable, Obj *const *args, size_t nargs
         DECREF(S, o);
         return NULL;
     }
+    return o;
+}
+
+static Obj *type_call(rs_State *S, Obj *callable, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    Type *t = (Type *)callable;
+    size_t nkw = kwnames ? kwnames->len : 0;
+    if (t == S->t_type && nargs == 1 && !nkw) return NEWREF(TYPE(args[0]));
+    /* CPython 3.11 calls classes, type(name, bases, ns) and some built-in types through tp_call, with an
+       arguments tuple and a keywords dict; they count in gc.get_count() (an exception's tuple is its args). */
+    bool packs = t == S->t_type || (t->flags & TF_HEAP ? !(t->flags & TF_EXC_SUBCLASS) : (t->flags & TF_CALL_WITH_TUPLE));
+    if (packs && nargs) gc_count_phantom_alloc(S, S->t_tuple, nargs);
+    if (packs && nkw) gc_count_phantom_alloc(S, S->t_dict, 0);
+    Obj *o = construct(S, t, args, nargs, kwnames);
+    if (packs && nkw) gc_count_phantom_free(S, S->t_dict, 0);
+    if (packs && nargs) gc_count_phantom_free(S, S->t_tuple, nargs);
     return o;
 }
 
@@ -1259,11 +1320,17 @@ static Obj *m_type_mro(rs_State *S, Obj *self, Obj *const *args, size_t nargs, T
 }
 
 static Obj *m_type_subclasses(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
-    (void)self;
     (void)args;
-    (void)nargs;
-    (void)kw;
-    return list_new(S, 0);
+    if (args_no_kwargs(S, "__subclasses__", kw) < 0 || args_count(S, "__subclasses__", nargs, 0, 0) < 0) return NULL;
+    Dict *subs = ((Type *)self)->subclasses;
+    Obj *l = list_new(S, 0);
+    size_t pos = 0;
+    Obj *k, *wr;
+    while (l && subs && dict_next(subs, &pos, &k, &wr)) {
+        Obj *sub = ((Weakref *)wr)->object;
+        if (sub && list_append(S, l, sub) < 0) CLEAR(S, l);
+    }
+    return l;
 }
 
 static const CFuncDef type_methods[] = {{"mro", m_type_mro}, {"__subclasses__", m_type_subclasses}, {NULL, NULL}};
@@ -1385,6 +1452,12 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
         t->weaklistoffset = t->basicsize;
         t->basicsize += sizeof(Obj *);
     }
+    /* As CPython's type_new: descriptors for the __dict__ and __weakref__ this class adds, then __doc__. */
+    static const GetSetDef dict_getset[] = {{"__dict__", object_get_dict, object_set_dict}, {NULL, NULL, NULL}};
+    static const GetSetDef weakref_getset[] = {{"__weakref__", object_get_weakref, NULL}, {NULL, NULL, NULL}};
+    if ((add_dict && descr_add_getsets(S, t, dict_getset) < 0) || (add_weak && descr_add_getsets(S, t, weakref_getset) < 0))
+        goto fail;
+    if (!dict_get_str(S, t->dict, NAME(__doc__)) && dict_set(S, t->dict, (Obj *)NAME(__doc__), S->none) < 0) goto fail;
     if (type_is_subtype(t, S->e_BaseException)) t->flags |= TF_EXC_SUBCLASS;
     if (type_is_subtype(t, S->t_int)) t->flags |= TF_INT_SUBCLASS;
     if (type_is_subtype(t, S->t_str)) t->flags |= TF_STR_SUBCLASS;
@@ -1454,35 +1527,27 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
         if (TYPE(cell) == S->t_cell) SETREF(S, ((Cell *)cell)->ref, NEWREF(t));
         dict_del(S, t->dict, (Obj *)NAME(__classcell__));
     }
-    /* __set_name__ on descriptors, then the parent's __init_subclass__. */
+    for (size_t i = 0; i < t->bases->len; i++)
+        if (add_subclass(S, (Type *)t->bases->items[i], t) < 0) goto fail;
+    /* __set_name__ on descriptors, over a copy of the dict (CPython's names_to_set), then the parent's
+       __init_subclass__. */
     {
+        Obj *names_to_set = dict_copy(S, t->dict);
+        if (!names_to_set) goto fail;
         size_t pos = 0;
         Obj *k, *v;
-        Obj *items = list_new(S, 0);
-        if (!items) goto fail;
-        while (dict_next(t->dict, &pos, &k, &v)) {
-            Obj *pair = tuple_pack(S, 2, NEWREF(k), NEWREF(v));
-            if (!pair || list_append(S, items, pair) < 0) {
-                XDECREF(S, pair);
-                DECREF(S, items);
-                goto fail;
-            }
-            DECREF(S, pair);
-        }
-        for (size_t i = 0; i < LIST_LEN(items); i++) {
-            Obj *k2 = TUPLE_ITEMS(LIST_ITEMS(items)[i])[0], *v2 = TUPLE_ITEMS(LIST_ITEMS(items)[i])[1];
-            Obj *sn = type_lookup(S, TYPE(v2), NAME(__set_name__));
-            if (!sn) continue;
-            Obj *args[2] = {(Obj *)t, k2};
+        while (dict_next((Dict *)names_to_set, &pos, &k, &v)) {
+            if (!type_lookup(S, TYPE(v), NAME(__set_name__))) continue;
+            Obj *args[2] = {(Obj *)t, k};
             bool found;
-            Obj *r = call_dunder(S, v2, NAME(__set_name__), args, 2, &found);
+            Obj *r = call_dunder(S, v, NAME(__set_name__), args, 2, &found);
             if (!r) {
-                DECREF(S, items);
+                DECREF(S, names_to_set);
                 goto fail;
             }
             DECREF(S, r);
         }
-        DECREF(S, items);
+        DECREF(S, names_to_set);
     }
     {
         /* super(t, t).__init_subclass__() */

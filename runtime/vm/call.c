@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "vm.h"
+#include "../gc/collector.h"
 #include "../objects/abstract.h"
 #include "../objects/dict.h"
 #include "../objects/exception.h"
@@ -177,7 +178,7 @@ static Obj *run_frame(rs_State *S, Frame *fr, Func *fn) {
     XINCREF(fr->back);
     Obj *r = vm_eval(S, fr, false);
     /* The caller link is dropped once the call is over, unless something (a traceback) keeps the frame. */
-    if (fr->ob.refcnt == 1) CLEAR(S, fr->back);
+    frame_detach(S, fr);
     DECREF(S, fr);
     return r;
 }
@@ -233,7 +234,7 @@ Obj *vm_run_code(rs_State *S, Code *code, Dict *globals, Obj *locals) {
     S->depth++;
     Obj *r = vm_eval(S, fr, false);
     S->depth--;
-    if (fr->ob.refcnt == 1) CLEAR(S, fr->back);
+    frame_detach(S, fr);
     DECREF(S, fr);
     return r;
 }
@@ -288,7 +289,7 @@ Obj *vm_build_class(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tupl
     fr->back = S->frame;
     XINCREF(fr->back);
     Obj *cell = vm_eval(S, fr, false);
-    if (fr->ob.refcnt == 1) CLEAR(S, fr->back);
+    frame_detach(S, fr);
     DECREF(S, fr);
     if (!cell) goto done;
     {
