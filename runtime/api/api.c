@@ -553,6 +553,7 @@ void rs_close(rs_State *S) {
     CLEAR(S, S->gc_garbage);
     CLEAR(S, S->gc_callbacks);
     CLEAR(S, S->atexit_callbacks);
+    if (S->kw_parsers) mem_free(&S->mem, S->kw_parsers, S->kw_parsers_cap * sizeof(void *));
     exc_clear(S);
     /* Types hold dicts of methods; empty them before the singletons go. */
     size_t ntypes = 0;

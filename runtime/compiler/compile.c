@@ -715,7 +715,14 @@ static bool compile_call_args(Compiler *c, Node *n, int already) {
     }
     /* General case: a positional tuple and a keyword dict. */
     if (already) return error_at(c, n, "internal error: method call with unpacking");
-    if (!build_list_with_stars(c, args) || emit(c, OP_LIST_TO_TUPLE, 0) < 0) return false;
+    if (args->len == 0) {
+        if (!load_const(c, NEWREF(c->S->empty_tuple))) return false;
+    } else if (args->len == 1 && args->items[0]->kind == N_STARRED) {
+        /* f(*x): x itself, which the call makes a tuple of (as CPython 3.11's CALL_FUNCTION_EX) */
+        if (!compile_expr(c, args->items[0]->a)) return false;
+    } else if (!build_list_with_stars(c, args) || emit(c, OP_LIST_TO_TUPLE, 0) < 0) {
+        return false;
+    }
     if (kws->len) {
         if (emit(c, OP_BUILD_MAP, 0) < 0) return false;
         for (int i = 0; i < kws->len; i++) {

@@ -160,6 +160,10 @@ struct rs_State {
     int depth, recursion_limit;
     int repr_depth;
     bool repr_used;                  /* repr_enter ran once (CPython then has made its Py_Repr list) */
+    /* The keyword parsers (args_bind's name lists) used with keywords so far: CPython 3.11 makes each one's
+       keyword tuple on that first use. */
+    const void **kw_parsers;
+    size_t nkw_parsers, kw_parsers_cap;
     struct Dict *builtins;           /* the builtins module's dict */
     struct Dict *modules;            /* sys.modules */
     struct Obj *sys_module;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 #include "registry.h"
+#include "../gc/collector.h"
 #include "../compiler/compile.h"
 #include "../core/buf.h"
 #include "../core/util.h"
@@ -338,7 +339,9 @@ static Obj *min_max(rs_State *S, Obj *const *args, size_t nargs, Tuple *kw, int 
         it = obj_iter(S, args[0]);
     } else {
         if (def) return exc_raisef(S, S->e_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+        /* CPython iterates over its packed arguments tuple, which the call already counted */
         Obj *t = tuple_from_array(S, args, nargs);
+        if (t) gc_uncount(S, t);
         it = t ? obj_iter(S, t) : NULL;
         XDECREF(S, t);
     }
@@ -397,19 +400,14 @@ BUILTIN(max) {
 BUILTIN(sorted) {
     UNUSED_SELF;
     if (nargs != 1) return exc_raisef(S, S->e_TypeError, nargs == 0 ? "sorted expected 1 argument, got 0" : "sorted expected 1 argument, got %zu", nargs);
-    Obj *key = NULL, *rev = NULL;
-    for (size_t i = 0; kw && i < kw->len; i++) {
-        if (str_eq_cstr(kw->items[i], "key")) key = args[nargs + i];
-        else if (str_eq_cstr(kw->items[i], "reverse")) rev = args[nargs + i];
-        else return exc_raisef(S, S->e_TypeError, "sort() got an unexpected keyword argument '%U'", (Str *)kw->items[i]);
-    }
     Obj *l = list_from_iterable(S, args[0]);
     if (!l) return NULL;
-    int r = rev ? obj_truth(S, rev) : 0;
-    if (r < 0 || list_sort(S, l, key, r) < 0) {
+    Obj *r = list_sort_method(S, l, args + 1, 0, kw);
+    if (!r) {
         DECREF(S, l);
         return NULL;
     }
+    DECREF(S, r);
     return l;
 }
 

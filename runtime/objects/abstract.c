@@ -336,6 +336,20 @@ Obj *obj_call_method(rs_State *S, Obj *o, Str *name, Obj *const *args, size_t na
     return r;
 }
 
+Obj *obj_function_str(rs_State *S, Obj *f) {
+    Obj *qualname = obj_lookup_attr(S, f, NAME(__qualname__));
+    if (!qualname) return S->exc ? NULL : obj_str(S, f);
+    Obj *module = obj_lookup_attr(S, f, NAME(__module__));
+    Obj *r;
+    if (module && module != S->none && !(IS_STR(module) && str_eq_cstr(module, "builtins")))
+        r = str_fromf(S, "%S.%S()", module, qualname);
+    else
+        r = S->exc ? NULL : str_fromf(S, "%S()", qualname);
+    XDECREF(S, module);
+    DECREF(S, qualname);
+    return r;
+}
+
 Obj *obj_call_ex(rs_State *S, Obj *f, Obj *args, Obj *kwargs) {
     size_t npos = TUPLE_LEN(args), nkw = kwargs ? ((Dict *)kwargs)->used : 0;
     if (nkw == 0) return obj_call(S, f, TUPLE_ITEMS(args), npos, NULL);

@@ -42,6 +42,8 @@ Obj *obj_call2(rs_State *S, Obj *f, Obj *a, Obj *b);
 Obj *obj_call_method(rs_State *S, Obj *o, Str *name, Obj *const *args, size_t nargs);
 /* f(*args_tuple, **kwargs_dict); kwargs may be NULL. */
 Obj *obj_call_ex(rs_State *S, Obj *f, Obj *args, Obj *kwargs);
+/* How CPython names a callable in call errors: "module.qualname()", "print()" (_PyObject_FunctionStr). */
+Obj *obj_function_str(rs_State *S, Obj *f);
 
 Obj *obj_iter(rs_State *S, Obj *o);
 /* Next item, or NULL: exhausted when no exception is set. */

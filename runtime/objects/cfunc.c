@@ -7,8 +7,24 @@
 #include "abstract.h"
 #include "dict.h"
 #include "exception.h"
+#include "module.h"
+#include "../gc/collector.h"
 #include "str.h"
 #include "tuple.h"
+
+/* The C functions CPython 3.11 defines with METH_VARARGS: their calls pack positional arguments into a
+   tuple and keywords into a dict, which gc.get_count() sees. */
+static bool packs_arguments(const char *owner, const char *name) {
+    static const char *const packing[] = {"builtins.min", "builtins.max", "builtins.dir", "builtins.vars",
+                                          "str.format", "dict.update", "set.update", "set.union",
+                                          "set.intersection", "set.difference", "set.intersection_update",
+                                          "set.difference_update", "frozenset.union", "frozenset.intersection",
+                                          "frozenset.difference"};
+    size_t olen = strlen(owner);
+    for (size_t i = 0; i < sizeof packing / sizeof packing[0]; i++)
+        if (!strncmp(packing[i], owner, olen) && packing[i][olen] == '.' && !strcmp(packing[i] + olen + 1, name)) return true;
+    return false;
+}
 
 Obj *cfunc_new(rs_State *S, const CFuncDef *def, Obj *self) {
     CFunc *f = (CFunc *)obj_alloc(S, S->t_builtin, sizeof(CFunc));
@@ -17,6 +33,7 @@ Obj *cfunc_new(rs_State *S, const CFuncDef *def, Obj *self) {
     f->self = self;
     XINCREF(self);
     f->objtype = NULL;
+    f->packs = false;
     return (Obj *)f;
 }
 
@@ -26,6 +43,7 @@ static Obj *descr_new(rs_State *S, const CFuncDef *def, Type *t) {
     f->def = def;
     f->self = NULL;
     f->objtype = t;
+    f->packs = packs_arguments(t->name, def->name);
     return (Obj *)f;
 }
 
@@ -44,6 +62,7 @@ int cfunc_add_methods(rs_State *S, Type *t, const CFuncDef *defs) {
 int cfunc_add_functions(rs_State *S, Dict *d, const CFuncDef *defs, Obj *self) {
     for (const CFuncDef *def = defs; def->name; def++) {
         Obj *f = cfunc_new(S, def, self);
+        if (f && self && TYPE(self) == S->t_module) ((CFunc *)f)->packs = packs_arguments(STR_DATA(((Module *)self)->name), def->name);
         if (!f || dict_set_cstr(S, d, def->name, f) < 0) {
             XDECREF(S, f);
             return -1;
@@ -67,9 +86,21 @@ static int cfunc_traverse(Obj *o, VisitFn visit, void *arg) {
 
 static void cfunc_clear(rs_State *S, Obj *o) { CLEAR(S, ((CFunc *)o)->self); }
 
+/* Calls fn, counting the arguments tuple and keywords dict a METH_VARARGS function gets in CPython. */
+static Obj *call_def(rs_State *S, CFunc *f, Obj *self, Obj *const *args, size_t nargs, Tuple *kwnames) {
+    if (!f->packs) return f->def->fn(S, self, args, nargs, kwnames);
+    size_t nkw = kwnames ? kwnames->len : 0;
+    if (nargs) gc_count_phantom_alloc(S, S->t_tuple, nargs);
+    if (nkw) gc_count_phantom_alloc(S, S->t_dict, 0);
+    Obj *r = f->def->fn(S, self, args, nargs, kwnames);
+    if (nkw) gc_count_phantom_free(S, S->t_dict, 0);
+    if (nargs) gc_count_phantom_free(S, S->t_tuple, nargs);
+    return r;
+}
+
 static Obj *cfunc_call(rs_State *S, Obj *callable, Obj *const *args, size_t nargs, Tuple *kwnames) {
     CFunc *f = (CFunc *)callable;
-    return f->def->fn(S, f->self, args, nargs, kwnames);
+    return call_def(S, f, f->self, args, nargs, kwnames);
 }
 
 /* A method descriptor called through the class: the first argument is self. */
@@ -80,7 +111,7 @@ static Obj *descr_call(rs_State *S, Obj *callable, Obj *const *args, size_t narg
     if (!is_instance_of(args[0], f->objtype))
         return exc_raisef(S, S->e_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->def->name,
                           f->objtype->name, type_name(TYPE(args[0])));
-    return f->def->fn(S, args[0], args + 1, nargs - 1, kwnames);
+    return call_def(S, f, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static Obj *descr_get(rs_State *S, Obj *descr, Obj *obj, Obj *type) {
@@ -90,7 +121,9 @@ static Obj *descr_get(rs_State *S, Obj *descr, Obj *obj, Obj *type) {
     if (!is_instance_of(obj, f->objtype))
         return exc_raisef(S, S->e_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->def->name,
                           f->objtype->name, type_name(TYPE(obj)));
-    return cfunc_new(S, f->def, obj);
+    Obj *bound = cfunc_new(S, f->def, obj);
+    if (bound) ((CFunc *)bound)->packs = f->packs;
+    return bound;
 }
 
 static Obj *cfunc_repr(rs_State *S, Obj *o) {
@@ -172,6 +205,21 @@ int args_count(rs_State *S, const char *fname, size_t nargs, size_t min, size_t 
     return -1;
 }
 
+/* CPython 3.11 makes a parser's tuple of keyword names the first time it sees keywords: count it, once. */
+static void note_keyword_parser(rs_State *S, const void *parser, int nkeywords) {
+    for (size_t i = 0; i < S->nkw_parsers; i++)
+        if (S->kw_parsers[i] == parser) return;
+    if (S->nkw_parsers == S->kw_parsers_cap) {
+        size_t cap = S->kw_parsers_cap ? S->kw_parsers_cap * 2 : 16;
+        const void **grown = mem_realloc(&S->mem, S->kw_parsers, S->kw_parsers_cap * sizeof(void *), cap * sizeof(void *));
+        if (!grown) return;
+        S->kw_parsers = grown;
+        S->kw_parsers_cap = cap;
+    }
+    S->kw_parsers[S->nkw_parsers++] = parser;
+    if (nkeywords > 0) gc_count_phantom_alloc(S, S->t_tuple, (size_t)nkeywords);
+}
+
 int args_bind(rs_State *S, const char *fname, Obj *const *args, size_t nargs, Tuple *kwnames, const char *const *names,
               int nparams, int nrequired, Obj **out) {
     int star = nparams;
@@ -185,6 +233,7 @@ int args_bind(rs_State *S, const char *fname, Obj *const *args, size_t nargs, Tu
     }
     for (size_t i = 0; i < nargs; i++) out[i] = args[i];
     size_t nkw = kwnames ? kwnames->len : 0;
+    if (nkw) note_keyword_parser(S, names, star == nparams ? nparams : nparams - 1);
     for (size_t k = 0; k < nkw; k++) {
         Str *kn = (Str *)kwnames->items[k];
         int found = -1;

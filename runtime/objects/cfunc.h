@@ -21,6 +21,7 @@ typedef struct CFunc {
     const CFuncDef *def;
     Obj *self;       /* bound object or module; may be NULL */
     Type *objtype;   /* for method descriptors: the type they belong to */
+    bool packs;      /* CPython's is METH_VARARGS: a call packs the arguments into a tuple (gc.get_count()) */
 } CFunc;
 
 Obj *cfunc_new(rs_State *S, const CFuncDef *def, Obj *self);

@@ -587,7 +587,7 @@ restore:
     return result;
 }
 
-static Obj *m_sort(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
+Obj *list_sort_method(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
     static const char *const names[] = {"*", "key", "reverse"};
     Obj *a[3];
     if (args_bind(S, "sort", args, nargs, kw, names, 3, 0, a) < 0) return NULL;
@@ -600,7 +600,7 @@ static Obj *m_sort(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple
 static const CFuncDef list_methods[] = {
     {"append", m_append}, {"extend", m_extend}, {"insert", m_insert}, {"pop", m_pop},
     {"remove", m_remove}, {"index", m_index}, {"count", m_count}, {"clear", m_clear},
-    {"copy", m_copy}, {"reverse", m_reverse}, {"sort", m_sort}, {NULL, NULL}};
+    {"copy", m_copy}, {"reverse", m_reverse}, {"sort", list_sort_method}, {NULL, NULL}};
 
 void list_init_type(rs_State *S) {
     Type *t = S->t_list;

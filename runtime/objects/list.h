@@ -22,6 +22,8 @@ int list_append(rs_State *S, Obj *list, Obj *v);  /* v borrowed */
 int list_extend(rs_State *S, Obj *list, Obj *iterable);
 Obj *list_from_iterable(rs_State *S, Obj *iterable);
 int list_sort(rs_State *S, Obj *list, Obj *key, bool reverse);
+/* list.sort(*, key=None, reverse=False), as a method call (sorted() passes its keywords on to it, as CPython). */
+Obj *list_sort_method(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw);
 Obj *list_from_array(rs_State *S, Obj *const *items, size_t n);
 void list_init_type(rs_State *S);
 

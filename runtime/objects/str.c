@@ -661,30 +661,33 @@ static Obj *m_splitlines(rs_State *S, Obj *self, Obj *const *args, size_t nargs,
     return list;
 }
 
+/* As CPython's PyUnicode_Join: a list or tuple is used as it is; anything else is collected into a list
+   first (all of it, before any item is checked). */
 Obj *str_join(rs_State *S, Obj *sep, Obj *iterable) {
-    Obj *it = obj_iter(S, iterable);
-    if (!it) return NULL;
+    Obj *seq = TYPE(iterable) == S->t_list || TYPE(iterable) == S->t_tuple ? NEWREF(iterable) : list_from_iterable(S, iterable);
+    if (!seq) {
+        if (exc_matches(S, S->e_TypeError) && !TYPE(iterable)->iter && !TYPE(iterable)->getitem) {
+            exc_clear(S);
+            exc_raisef(S, S->e_TypeError, "can only join an iterable");
+        }
+        return NULL;
+    }
+    Obj *const *items = IS_TUPLE(seq) ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
+    size_t n = IS_TUPLE(seq) ? TUPLE_LEN(seq) : LIST_LEN(seq);
     Buf b;
     buf_init(&b, &S->mem);
-    size_t i = 0;
-    Obj *item;
-    while ((item = obj_next(S, it))) {
+    for (size_t i = 0; i < n; i++) {
+        Obj *item = items[i];
         if (!IS_STR(item)) {
             exc_raisef(S, S->e_TypeError, "sequence item %zu: expected str instance, %s found", i, type_name(TYPE(item)));
-            DECREF(S, item);
-            DECREF(S, it);
+            DECREF(S, seq);
             buf_free(&b);
             return NULL;
         }
-        if (i++ > 0) buf_add(&b, STR_DATA(sep), ((Str *)sep)->nbytes);
+        if (i > 0) buf_add(&b, STR_DATA(sep), ((Str *)sep)->nbytes);
         buf_add(&b, STR_DATA(item), ((Str *)item)->nbytes);
-        DECREF(S, item);
     }
-    DECREF(S, it);
-    if (S->exc) {
-        buf_free(&b);
-        return NULL;
-    }
+    DECREF(S, seq);
     return buf_to_str(S, &b);
 }
 

@@ -8,6 +8,7 @@
  */
 #include "vm.h"
 #include <string.h>
+#include "../gc/collector.h"
 #include "../compiler/opcodes.h"
 #include "../objects/abstract.h"
 #include "../objects/cfunc.h"
@@ -59,17 +60,21 @@ static bool plain_getattr(rs_State *S, Type *t) {
                                                 (t->base->flags & TF_HEAP));
 }
 
+/* Unpacks seq into out: before items, then (star) a list of the middle, then after items. As CPython's
+   unpack_iterable: items are taken one by one from an iterator (an endless generator is not drained), and
+   only the starred part becomes a list. */
 static int unpack(rs_State *S, Obj *seq, int before, int after, bool star, Obj **out) {
     int want = before + after;
-    Obj *list = NULL;
-    Obj *const *items;
-    size_t n;
-    if ((IS_TUPLE(seq) || IS_LIST(seq)) && !star) {
-        items = IS_TUPLE(seq) ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
-        n = IS_TUPLE(seq) ? TUPLE_LEN(seq) : LIST_LEN(seq);
-        if (n != (size_t)want) goto count_error;
-        for (int i = 0; i < want; i++) out[i] = NEWREF(items[i]);
-        return 0;
+    if ((TYPE(seq) == S->t_tuple || TYPE(seq) == S->t_list) && !star) {
+        Obj *const *items = IS_TUPLE(seq) ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
+        size_t n = IS_TUPLE(seq) ? TUPLE_LEN(seq) : LIST_LEN(seq);
+        if (n == (size_t)want) {
+            for (int i = 0; i < want; i++) out[i] = NEWREF(items[i]);
+            return 0;
+        }
+        if (n < (size_t)want) exc_raisef(S, S->e_ValueError, "not enough values to unpack (expected %d, got %zu)", want, n);
+        else exc_raisef(S, S->e_ValueError, "too many values to unpack (expected %d)", want);
+        return -1;
     }
     Obj *it = obj_iter(S, seq);
     if (!it) {
@@ -79,39 +84,48 @@ static int unpack(rs_State *S, Obj *seq, int before, int after, bool star, Obj *
         }
         return -1;
     }
-    list = list_from_iterable(S, it);
-    DECREF(S, it);
-    if (!list) return -1;
-    items = LIST_ITEMS(list);
-    n = LIST_LEN(list);
-    if (!star) {
-        if (n != (size_t)want) {
-            DECREF(S, list);
-            goto count_error;
+    int got = 0;
+    int first = star ? before : want;
+    for (; got < first; got++) {
+        Obj *v = obj_next(S, it);
+        if (!v) {
+            if (!S->exc) {
+                if (star) exc_raisef(S, S->e_ValueError, "not enough values to unpack (expected at least %d, got %d)", want, got);
+                else exc_raisef(S, S->e_ValueError, "not enough values to unpack (expected %d, got %d)", want, got);
+            }
+            goto fail;
         }
-        for (int i = 0; i < want; i++) out[i] = NEWREF(items[i]);
-        DECREF(S, list);
+        out[got] = v;
+    }
+    if (!star) {
+        Obj *extra = obj_next(S, it);
+        if (extra || S->exc) {
+            if (extra) {
+                DECREF(S, extra);
+                exc_raisef(S, S->e_ValueError, "too many values to unpack (expected %d)", want);
+            }
+            goto fail;
+        }
+        DECREF(S, it);
         return 0;
     }
-    if (n < (size_t)want) {
-        DECREF(S, list);
-        exc_raisef(S, S->e_ValueError, "not enough values to unpack (expected at least %d, got %zu)", want, n);
-        return -1;
+    Obj *rest = list_from_iterable(S, it);
+    if (!rest) goto fail;
+    size_t n = LIST_LEN(rest);
+    if (n < (size_t)after) {
+        exc_raisef(S, S->e_ValueError, "not enough values to unpack (expected at least %d, got %zu)", want, (size_t)before + n);
+        DECREF(S, rest);
+        goto fail;
     }
-    for (int i = 0; i < before; i++) out[i] = NEWREF(items[i]);
-    Obj *mid = list_from_array(S, items + before, n - (size_t)want);
-    if (!mid) {
-        for (int i = 0; i < before; i++) DECREF(S, out[i]);
-        DECREF(S, list);
-        return -1;
-    }
-    out[before] = mid;
-    for (int i = 0; i < after; i++) out[before + 1 + i] = NEWREF(items[n - (size_t)after + (size_t)i]);
-    DECREF(S, list);
+    /* the last `after` items move out of the list, which keeps the middle */
+    for (int i = 0; i < after; i++) out[before + 1 + i] = LIST_ITEMS(rest)[n - (size_t)after + (size_t)i];
+    ((List *)rest)->len = n - (size_t)after;
+    out[before] = rest;
+    DECREF(S, it);
     return 0;
-count_error:
-    if (n < (size_t)want) exc_raisef(S, S->e_ValueError, "not enough values to unpack (expected %d, got %zu)", want, n);
-    else exc_raisef(S, S->e_ValueError, "too many values to unpack (expected %d)", want);
+fail:
+    for (int i = 0; i < got; i++) DECREF(S, out[i]);
+    DECREF(S, it);
     return -1;
 }
 
@@ -136,42 +150,78 @@ static Obj *format_value(rs_State *S, Obj *v, int conv, Obj *spec) {
     return r;
 }
 
+/* The positional arguments of f(*v) as a tuple (CPython's PySequence_Tuple: a list is copied, another
+   iterable collected; refscope's collecting list is scratch, unseen by gc.get_count()). */
+static Obj *star_args_tuple(rs_State *S, Obj *func, Obj *v);
+
+/* Raises TypeError "f() <msg>" naming func as CPython does; takes msg (a new reference or NULL). */
+static void call_error(rs_State *S, Obj *func, Obj *msg) {
+    Obj *name = msg ? obj_function_str(S, func) : NULL;
+    if (name) exc_raisef(S, S->e_TypeError, "%U %U", (Str *)name, (Str *)msg);
+    XDECREF(S, msg);
+    XDECREF(S, name);
+}
+
+static Obj *star_args_tuple(rs_State *S, Obj *func, Obj *v) {
+    if (TYPE(v) == S->t_list) return tuple_from_array(S, LIST_ITEMS(v), LIST_LEN(v));
+    if (!TYPE(v)->iter && !TYPE(v)->getitem) {
+        call_error(S, func, str_fromf(S, "argument after * must be an iterable, not %s", type_name(TYPE(v))));
+        return NULL;
+    }
+    Obj *l = list_from_iterable(S, v);
+    if (!l) return NULL;
+    gc_uncount(S, l);
+    Obj *t = tuple_from_array(S, LIST_ITEMS(l), LIST_LEN(l));
+    DECREF(S, l);
+    return t;
+}
+
+/* DICT_MERGE for f(**other): into dict, refusing a keyword given twice. */
 static int dict_merge_call(rs_State *S, Obj *dict, Obj *other, Obj *func) {
+    Obj *keys = NULL;
     if (!IS_DICT(other)) {
-        Obj *keys = obj_lookup_attr(S, other, NAME(keys));
-        if (!keys) {
-            if (!S->exc)
-                exc_raisef(S, S->e_TypeError, "%S argument after ** must be a mapping, not %s", func, type_name(TYPE(other)));
+        Obj *keys_method = obj_lookup_attr(S, other, NAME(keys));
+        if (!keys_method) {
+            if (!S->exc) call_error(S, func, str_fromf(S, "argument after ** must be a mapping, not %s", type_name(TYPE(other))));
             return -1;
         }
-        DECREF(S, keys);
+        Obj *k = obj_call0(S, keys_method);
+        DECREF(S, keys_method);
+        keys = k ? list_from_iterable(S, k) : NULL;
+        XDECREF(S, k);
+        if (!keys) return -1;
     }
-    Obj *tmp = dict_new(S);
-    if (!tmp || dict_update(S, (Dict *)tmp, other) < 0) {
-        XDECREF(S, tmp);
-        return -1;
-    }
-    size_t pos = 0;
-    Obj *k, *v;
-    while (dict_next((Dict *)tmp, &pos, &k, &v)) {
-        if (dict_get(S, (Dict *)dict, k)) {
-            Obj *fname = obj_lookup_attr(S, func, NAME(__qualname__));
-            if (fname) {
-                exc_raisef(S, S->e_TypeError, "%S() got multiple values for keyword argument '%S'", fname, k);
-                DECREF(S, fname);
-            } else if (!S->exc) {
-                exc_raisef(S, S->e_TypeError, "got multiple values for keyword argument '%S'", k);
+    size_t n = keys ? LIST_LEN(keys) : ((Dict *)other)->nentries;
+    for (size_t i = 0; i < n; i++) {
+        Obj *k, *v;
+        if (keys) {
+            k = NEWREF(LIST_ITEMS(keys)[i]);
+            v = obj_getitem(S, other, k);
+            if (!v) {
+                DECREF(S, k);
+                goto fail;
             }
-            DECREF(S, tmp);
-            return -1;
+        } else {
+            DictEntry *e = &((Dict *)other)->entries[i];
+            if (!e->key) continue;
+            k = NEWREF(e->key);
+            v = NEWREF(e->value);
         }
-        if (dict_set(S, (Dict *)dict, k, v) < 0) {
-            DECREF(S, tmp);
-            return -1;
+        int r = dict_get(S, (Dict *)dict, k) ? 1 : S->exc ? -1 : 0;
+        if (r == 1) {
+            if (IS_STR(k)) call_error(S, func, str_fromf(S, "got multiple values for keyword argument '%S'", k));
+            else exc_raisef(S, S->e_TypeError, "keywords must be strings");
         }
+        if (r == 0) r = dict_set(S, (Dict *)dict, k, v);
+        DECREF(S, k);
+        DECREF(S, v);
+        if (r) goto fail;
     }
-    DECREF(S, tmp);
+    XDECREF(S, keys);
     return 0;
+fail:
+    XDECREF(S, keys);
+    return -1;
 }
 
 static int import_star(rs_State *S, Frame *f, Obj *module) {
@@ -922,8 +972,14 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
         }
         case OP_CALL_EX: {
             Obj *kwargs = ARG ? PEEK(1) : NULL;
-            Obj *args = PEEK(ARG ? 2 : 1), *fn = PEEK(ARG ? 3 : 2);
-            Obj *r = obj_call_ex(S, fn, args, kwargs);
+            Obj **args_slot = &PEEK(ARG ? 2 : 1);
+            Obj *fn = PEEK(ARG ? 3 : 2);
+            if (TYPE(*args_slot) != S->t_tuple) {
+                Obj *t = star_args_tuple(S, fn, *args_slot);
+                if (!t) goto error;
+                SETREF(S, *args_slot, t);
+            }
+            Obj *r = obj_call_ex(S, fn, *args_slot, kwargs);
             for (int i = 0; i < (ARG ? 3 : 2); i++) {
                 Obj *v = POP();
                 DECREF(S, v);

@@ -54,6 +54,10 @@ cases = [
     ("class", new_class), ("subclass with a method", new_subclass), ("class again", new_class),
     ("repr of a tuple", lambda: repr((1, 2))), ("repr of a dict", lambda: repr({})),
     ("*args and **kwargs", lambda: (lambda *a, **k: a)(1, 2, x=3)),
+    ("f(*list)", lambda: (lambda *a: a)(*[1, 2])), ("f(**dict)", lambda: (lambda **k: k)(**{"a": 1})),
+    ("starred assignment", lambda: [(a, b) for a, *b in [[1, 2, 3]]]), ("join a generator", lambda: "-".join(str(i) for i in range(5))),
+    ("min and max", lambda: (min([3, 1]), max(3, 1))), ("sorted with a key", lambda: sorted([3, 1, 2], key=lambda v: -v)),
+    ("str.format", lambda: "{}".format(1)), ("dict.update", lambda: {}.update(a=1)), ("set.union", lambda: {1}.union([2])),
 ]
 for label, make in cases:
     delta(label, make)
