@@ -153,7 +153,7 @@ static bool create_types(rs_State *S) {
         {&S->t_method, "method", &S->t_object, sizeof(Method), TF_GC, 0},
         {&S->t_builtin, "builtin_function_or_method", &S->t_object, sizeof(CFunc), TF_GC, 0},
         {&S->t_method_descr, "method_descriptor", &S->t_object, sizeof(CFunc), TF_GC, 0},
-        {&S->t_code, "code", &S->t_object, sizeof(Code), TF_GC, 0},
+        {&S->t_code, "code", &S->t_object, sizeof(Code), 0, 0}, /* not a GC object, as in CPython 3.11 */
         {&S->t_frame, "frame", &S->t_object, sizeof(Frame), TF_GC, 0},
         {&S->t_cell, "cell", &S->t_object, sizeof(Cell), TF_GC, 0},
         {&S->t_module, "module", &S->t_object, sizeof(Module), TF_GC, 0},
@@ -333,6 +333,7 @@ static bool init_runtime(rs_State *S) {
     DECREF(S, annotations);
     if (dict_set_cstr(S, ((Module *)S->main_module)->dict, "__builtins__", bm) < 0) return false;
     type_modified(S);
+    gc_assume_cpython_startup(S);
     return !S->exc;
 }
 

@@ -11,6 +11,9 @@
 /* Sets up the generation lists; false when out of memory. */
 bool gc_init(rs_State *S);
 void gc_finish(rs_State *S);
+/* Puts the counts and statistics where CPython 3.11's start-up leaves them when a script begins, so the
+   script's first automatic collection comes when CPython's would. Called once the runtime is built. */
+void gc_assume_cpython_startup(rs_State *S);
 /* Collects generation gen (0, 1, 2) and the younger ones; returns the number of unreachable objects found. */
 int64_t gc_collect(rs_State *S, int gen, const char *reason);
 /* Called for every new GC object of type t and size bytes: counts it, as gc.get_count() shows, and collects

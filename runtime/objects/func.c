@@ -20,7 +20,6 @@
 
 static void code_dealloc(rs_State *S, Obj *o) {
     Code *c = (Code *)o;
-    gc_untrack(S, o);
     weakref_clear_all(S, o);
     if (c->code) mem_free(&S->mem, c->code, sizeof(uint32_t) * (c->ncode ? c->ncode : 1));
     if (c->lines) mem_free(&S->mem, c->lines, sizeof(int32_t) * (c->ncode ? c->ncode : 1));
@@ -35,11 +34,6 @@ static void code_dealloc(rs_State *S, Obj *o) {
     XDECREF(S, c->qualname);
     XDECREF(S, c->filename);
     obj_free(S, o, sizeof(Code));
-}
-
-static int code_traverse(Obj *o, VisitFn visit, void *arg) {
-    Code *c = (Code *)o;
-    return c->consts ? visit((Obj *)c->consts, arg) : 0;
 }
 
 static Obj *code_repr(rs_State *S, Obj *o) {
@@ -344,7 +338,6 @@ void func_init_types(rs_State *S) {
     S->t_code->weaklistoffset = offsetof(Code, weaklist);
     Type *t = S->t_code;
     t->dealloc = code_dealloc;
-    t->traverse = code_traverse;
     t->repr = code_repr;
     t->getattr = code_getattr;
     t = S->t_function;
