@@ -13,14 +13,14 @@ LIB_PY  := $(sort $(wildcard runtime/lib/*.py))
 LIB_GEN := $(BUILD)/gen/lib_sources.c
 LIB_SRC := $(sort $(wildcard runtime/core/*.c runtime/compiler/*.c runtime/objects/*.c runtime/gc/*.c \
              runtime/vm/*.c runtime/modules/*.c runtime/api/*.c)) $(LIB_GEN)
-CLI_SRC := runtime/cli/main.c
+CLI_SRC := $(sort $(wildcard runtime/cli/*.c))
 HEADERS := $(wildcard runtime/*/*.h runtime/include/*.h)
 
 OBJ       := $(LIB_SRC:%.c=$(BUILD)/release/%.o)
 DEBUG_OBJ := $(LIB_SRC:%.c=$(BUILD)/debug/%.o)
 SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check bench clean
+.PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check bench bench-observe clean
 
 all: $(BUILD)/refscope
 
@@ -43,11 +43,11 @@ $(BUILD)/librefscope.a: $(OBJ)
 $(BUILD)/librefscope-debug.a: $(DEBUG_OBJ)
 	ar rcs $@ $^
 
-$(BUILD)/refscope: $(CLI_SRC) $(BUILD)/librefscope.a
-	$(CC) $(CSTD) $(WARN) $(CFLAGS) $< $(BUILD)/librefscope.a $(LIBS) -o $@
+$(BUILD)/refscope: $(CLI_SRC) runtime/cli/cli.h runtime/include/refscope.h $(BUILD)/librefscope.a
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(CLI_SRC) $(BUILD)/librefscope.a $(LIBS) -o $@
 
-$(BUILD)/refscope-debug: $(CLI_SRC) $(BUILD)/librefscope-debug.a
-	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $< $(BUILD)/librefscope-debug.a $(LIBS) -o $@
+$(BUILD)/refscope-debug: $(CLI_SRC) runtime/cli/cli.h runtime/include/refscope.h $(BUILD)/librefscope-debug.a
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(CLI_SRC) $(BUILD)/librefscope-debug.a $(LIBS) -o $@
 
 debug: $(BUILD)/refscope-debug
 
@@ -81,6 +81,10 @@ oracle-check:
 # Whole-process timings against python3 (medians of alternating runs); writes build/bench.md.
 bench: all
 	python3 tools/bench/run.py
+
+# What the stats and event hooks cost: against a build with them compiled out, and with --trace on.
+bench-observe:
+	python3 tools/bench/observe_cost.py
 
 demo: all
 	@tools/demo.sh $(BUILD)/refscope

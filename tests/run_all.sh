@@ -36,6 +36,11 @@ for variant in refscope refscope-debug stress1 stress2; do
     add_line "$(echo "$out" | tail -1)"
 done
 
+echo "== stats, events and compare (ASan/UBSan build)"
+out=$(python3 tests/test_observe.py "$BUILD/refscope-debug" 2>&1)
+echo "$out" | tail -n 20
+add_line "$(echo "$out" | tail -1)"
+
 echo "== command line"
 out=$(python3 tests/test_cli.py "$BUILD/refscope" 2>&1)
 echo "$out" | tail -n 20

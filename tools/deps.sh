@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what refscope's build and tests need and is missing, idempotently:
 # a C compiler and make, Criterion (unit tests), python3 (the oracle and the
-# golden-test runner). Packages come from Debian; nothing is downloaded
+# golden-test runner) and its jsonschema package (checks the stats JSON). Packages come from Debian; nothing is downloaded
 # otherwise. Run as root (as CI and the developer machines are), or with sudo.
 set -euo pipefail
 
@@ -10,6 +10,10 @@ command -v cc >/dev/null 2>&1 || need+=(gcc)
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 [ -f /usr/include/criterion/criterion.h ] || need+=(libcriterion-dev)
+# (the tests fall back on Debian's package when python3 is another build, a pyenv one say)
+if ! python3 -c "import jsonschema" >/dev/null 2>&1 && [ ! -d /usr/lib/python3/dist-packages/jsonschema ]; then
+    need+=(python3-jsonschema)
+fi
 # clang's sanitizer runtime, for `make test CC=clang`
 if command -v clang >/dev/null 2>&1 && ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a >/dev/null 2>&1; then
     need+=(libclang-rt-14-dev)

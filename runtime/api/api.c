@@ -10,6 +10,7 @@
 #include "../compiler/compile.h"
 #include "../core/buf.h"
 #include "../gc/collector.h"
+#include "../gc/observe.h"
 #include "../gc/weakref.h"
 #include "../modules/registry.h"
 #include "../objects/abstract.h"
@@ -334,10 +335,23 @@ static bool init_runtime(rs_State *S) {
     if (dict_set_cstr(S, ((Module *)S->main_module)->dict, "__builtins__", bm) < 0) return false;
     type_modified(S);
     gc_assume_cpython_startup(S);
+    observe_ready(S);
     return !S->exc;
 }
 
 void rs_options_init(rs_Options *opts) { memset(opts, 0, sizeof *opts); }
+
+static const char *const model_names[] = {"cpython"};
+
+int rs_model_from_name(const char *name) {
+    for (size_t i = 0; name && i < sizeof model_names / sizeof model_names[0]; i++)
+        if (!strcmp(model_names[i], name)) return (int)i;
+    return -1;
+}
+
+const char *rs_model_name(rs_Model model) {
+    return (size_t)model < sizeof model_names / sizeof model_names[0] ? model_names[model] : "unknown";
+}
 
 rs_State *rs_open(const rs_Options *opts) {
     rs_Options o;
@@ -420,7 +434,11 @@ static int finish_with_exception(rs_State *S, bool interactive) {
 static int run(rs_State *S, const char *source, size_t len, const char *filename, enum CompileMode mode, int *incomplete) {
     if (!S || !source) return RS_ERROR_MISUSE;
     if (S->frame) {
-        if (S) set_error(S, "rs_run called while code is running");
+        set_error(S, "rs_run called while code is running");
+        return RS_ERROR_MISUSE;
+    }
+    if (S->finished) {
+        set_error(S, "rs_run called after rs_finish");
         return RS_ERROR_MISUSE;
     }
     S->last_error[0] = 0;
@@ -530,12 +548,30 @@ static void clear_all_tracked(rs_State *S) {
     }
 }
 
-void rs_close(rs_State *S) {
-    if (!S) return;
+void rs_finish(rs_State *S) {
+    if (!S || S->finished || S->frame) return;
     rs_flush(S);
     exc_clear(S);
     CLEAR(S, S->handled);
+    observe_run_ended(S);
+    S->finished = true;
+    S->free_cause = RS_CAUSE_SHUTDOWN;
     shutdown_finalize(S);
+    rs_flush(S);
+}
+
+void rs_get_stats(const rs_State *S, rs_Stats *out) {
+    if (S && out) observe_stats(S, out);
+}
+
+void rs_set_event_hook(rs_State *S, unsigned mask, rs_EventFn fn, void *ud) {
+    if (S) observe_set_hook(S, mask, fn, ud);
+}
+
+void rs_close(rs_State *S) {
+    if (!S) return;
+    rs_finish(S);
+    observe_finish(S);
     /* What is left was kept alive past the end by cycles among modules: CPython never frees it;
        refscope frees it without running finalizers. */
     S->closing = true;

@@ -17,6 +17,7 @@
  */
 #include "shutdown.h"
 #include "../gc/collector.h"
+#include "../gc/observe.h"
 #include "../gc/weakref.h"
 #include "../modules/registry.h"
 #include "../objects/dict.h"
@@ -96,6 +97,8 @@ void shutdown_finalize(rs_State *S) {
         DECREF(S, m);
     }
     XDECREF(S, weak);
+    /* from here on the runtime takes itself apart: not the script's memory any more */
+    observe_finish(S);
     if (sysd) dict_clear_all(S, sysd);
     if (S->builtins) dict_clear_all(S, S->builtins);
     XDECREF(S, sysd);

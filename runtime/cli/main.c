@@ -1,9 +1,10 @@
 /*
  * main.c: the refscope command-line program, an embedder that uses only
  * refscope.h. `refscope script.py [args]`, `refscope -c CODE`, a script on
- * standard input, or an interactive prompt on a terminal. Exit status as
- * python3's: 0, 1 for an uncaught exception, 2 for a usage error, or what
- * SystemExit asked for.
+ * standard input, or an interactive prompt on a terminal; --stats, --trace
+ * and --compare show what the memory manager did (trace.c, report.c). Exit
+ * status as python3's: 0, 1 for an uncaught exception, 2 for a usage error,
+ * or what SystemExit asked for.
  */
 #include <signal.h>
 #include <stdbool.h>
@@ -11,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "../include/refscope.h"
+#include "cli.h"
 
 static const char usage[] =
     "usage: refscope [option] ... [-c cmd | file | -] [arg] ...\n"
@@ -26,6 +27,15 @@ static const char usage[] =
     "  --recursion-limit N  the initial sys.getrecursionlimit() (default 1000)\n"
     "  --gc-stress     run the cycle collector before every container allocation\n"
     "                  (also RS_GC_STRESS=1); slow, for finding bugs\n"
+    "  --gc MODEL      how memory is reclaimed: cpython (the default)\n"
+    "  --stats[=json]  at exit, print what the memory manager did to stderr: a table,\n"
+    "                  or JSON (docs/stats.schema.json)\n"
+    "  --trace FILE    write every memory event to FILE as JSON lines\n"
+    "  --trace-format F  jsonl (default) or chrome (opens in Perfetto, chrome://tracing)\n"
+    "  --trace-kinds K   the events to keep: alloc,free,finalize,gc,weakref,file or all\n"
+    "  --trace-limit N   keep the first N events (default 1000000); the rest are counted\n"
+    "  --compare MODELS  run the program under each model (e.g. cpython) and report\n"
+    "                  the differences; --compare-json MODELS gives them as JSON\n"
     "  -h, --help      print this message and exit\n"
     "  -V, --version   print the version and exit\n"
     "\n"
@@ -132,15 +142,46 @@ static size_t parse_size(const char *s) {
     return v > 0 ? (size_t)v : 0;
 }
 
-int main(int argc, char **argv) {
+/* What the command line asked for. */
+typedef struct Config {
     rs_Options opts;
-    rs_options_init(&opts);
-    opts.write = write_out;
-    opts.read_line = read_line;
-    const char *command = NULL, *script = NULL;
+    const char *command, *script; /* -c CODE, or a file ("-": standard input) */
+    char script_path[4096];
+    enum { STATS_NONE, STATS_TABLE, STATS_JSON } stats;
+    const char *trace_path;
+    TraceFormat trace_format;
+    unsigned trace_kinds;
+    uint64_t trace_limit;
+    const char *compare;          /* comma-separated models */
+    bool compare_json;
+} Config;
+
+static int usage_error(const char *fmt, const char *arg) {
+    fputs("refscope: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'refscope --help' for more information.\n", stderr);
+    return 2;
+}
+
+/* An option's value: the rest of "--name=value", or the next argument. */
+static const char *option_value(int argc, char **argv, int *i, const char *name) {
+    size_t n = strlen(name);
+    if (argv[*i][n] == '=') return argv[*i] + n + 1;
+    if (argv[*i][n] == 0 && *i + 1 < argc) return argv[++*i];
+    return NULL;
+}
+
+static bool is_option(const char *a, const char *name) {
+    size_t n = strlen(name);
+    return !strncmp(a, name, n) && (a[n] == 0 || a[n] == '=');
+}
+
+/* Parses argv; returns -1 to go on, or the exit status (help, version, usage error). First is set to the index of
+   the program's own arguments. */
+static int parse_args(Config *c, int argc, char **argv, int *first) {
     int i = 1;
     for (; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *v;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(usage, stdout);
             return 0;
@@ -154,76 +195,236 @@ int main(int argc, char **argv) {
                 fprintf(stderr, "Argument expected for the -c option\n%s", usage);
                 return 2;
             }
-            command = argv[++i];
+            c->command = argv[++i];
             i++;
             break;
         }
         if (!strcmp(a, "--gc-stress")) {
-            opts.gc_stress = 1;
-            continue;
-        }
-        if (!strcmp(a, "--memory-limit") || !strcmp(a, "--recursion-limit")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "refscope: %s needs a value\n", a);
-                return 2;
-            }
-            if (a[2] == 'm') opts.memory_limit = parse_size(argv[++i]);
-            else opts.recursion_limit = atoi(argv[++i]);
-            continue;
-        }
-        if (a[0] == '-' && a[1] && strcmp(a, "-") != 0) {
+            c->opts.gc_stress = 1;
+        } else if (!strcmp(a, "--stats") || !strcmp(a, "--stats=table")) {
+            c->stats = STATS_TABLE;
+        } else if (!strcmp(a, "--stats=json")) {
+            c->stats = STATS_JSON;
+        } else if (is_option(a, "--memory-limit") || is_option(a, "--recursion-limit")) {
+            if (!(v = option_value(argc, argv, &i, a[2] == 'm' ? "--memory-limit" : "--recursion-limit")))
+                return usage_error("%s needs a value", a);
+            if (a[2] == 'm') c->opts.memory_limit = parse_size(v);
+            else c->opts.recursion_limit = atoi(v);
+        } else if (is_option(a, "--gc")) {
+            if (!(v = option_value(argc, argv, &i, "--gc"))) return usage_error("%s needs a value", "--gc");
+            int m = rs_model_from_name(v);
+            if (m < 0) return usage_error("unknown model '%s' (the models: cpython)", v);
+            c->opts.model = (rs_Model)m;
+        } else if (is_option(a, "--trace")) {
+            if (!(c->trace_path = option_value(argc, argv, &i, "--trace"))) return usage_error("%s needs a file", "--trace");
+        } else if (is_option(a, "--trace-format")) {
+            if (!(v = option_value(argc, argv, &i, "--trace-format"))) return usage_error("%s needs a value", a);
+            if (!strcmp(v, "chrome")) c->trace_format = TRACE_CHROME;
+            else if (!strcmp(v, "jsonl")) c->trace_format = TRACE_JSONL;
+            else return usage_error("unknown trace format '%s' (jsonl or chrome)", v);
+        } else if (is_option(a, "--trace-kinds")) {
+            if (!(v = option_value(argc, argv, &i, "--trace-kinds"))) return usage_error("%s needs a value", a);
+            if (!(c->trace_kinds = trace_parse_kinds(v)))
+                return usage_error("unknown event kinds '%s' (alloc,free,finalize,gc,weakref,file or all)", v);
+        } else if (is_option(a, "--trace-limit")) {
+            if (!(v = option_value(argc, argv, &i, "--trace-limit"))) return usage_error("%s needs a value", a);
+            c->trace_limit = strtoull(v, NULL, 10);
+        } else if (is_option(a, "--compare") || is_option(a, "--compare-json")) {
+            c->compare_json = is_option(a, "--compare-json");
+            if (!(c->compare = option_value(argc, argv, &i, c->compare_json ? "--compare-json" : "--compare")))
+                return usage_error("%s needs a list of models", a);
+        } else if (a[0] == '-' && a[1] && strcmp(a, "-") != 0) {
             fprintf(stderr, "refscope: unknown option %s\n%s", a, usage);
             return 2;
+        } else {
+            c->script = a;
+            i++;
+            break;
         }
-        script = a;
-        i++;
-        break;
     }
+    *first = i;
+    return -1;
+}
+
+/* Runs the program the config names in S (not the interactive prompt); returns the exit status. */
+static int run_program(rs_State *S, Config *c, const char *stdin_text, size_t stdin_len, const char *argv0) {
+    if (c->command) return status_of(S, rs_run_string(S, c->command, strlen(c->command), "<string>"));
+    if (c->script && strcmp(c->script, "-") != 0) {
+        int r = rs_run_file(S, c->script);
+        if (r == RS_ERROR_MISUSE) {
+            fprintf(stderr, "%s: %s\n", argv0, rs_last_error(S));
+            return 2;
+        }
+        return status_of(S, r);
+    }
+    return status_of(S, rs_run_string(S, stdin_text, stdin_len, "<stdin>"));
+}
+
+/* ---- --compare: one run per model, output captured ---- */
+
+static void append(char **buf, size_t *len, size_t *cap, const char *data, size_t n) {
+    if (*len + n + 1 > *cap) {
+        size_t ncap = (*len + n + 1) * 2;
+        char *nb = realloc(*buf, ncap);
+        if (!nb) return;
+        *buf = nb;
+        *cap = ncap;
+    }
+    memcpy(*buf + *len, data, n);
+    *len += n;
+    (*buf)[*len] = 0;
+}
+
+static void capture_write(void *ud, int stream, const char *data, size_t len) {
+    RunRecord *r = ud;
+    if (stream == 2) append(&r->err, &r->err_len, &r->err_cap, data, len);
+    else append(&r->out, &r->out_len, &r->out_cap, data, len);
+}
+
+static void record_finalizer(void *ud, const rs_Event *e) {
+    RunRecord *r = ud;
+    if (r->nfinals == r->finals_cap) {
+        size_t cap = r->finals_cap ? r->finals_cap * 2 : 64;
+        Finalization *nf = realloc(r->finals, cap * sizeof *nf);
+        if (!nf) return;
+        r->finals = nf;
+        r->finals_cap = cap;
+    }
+    Finalization *f = &r->finals[r->nfinals++];
+    f->serial = e->serial;
+    f->clock = e->clock;
+    f->line = e->line;
+    snprintf(f->type, sizeof f->type, "%s", e->type_name);
+}
+
+static int compare(Config *c, const char *stdin_text, size_t stdin_len, const char *argv0) {
+    RunRecord runs[8];
+    int n = 0;
+    char list[256];
+    snprintf(list, sizeof list, "%s", c->compare);
+    for (char *name = strtok(list, ","); name; name = strtok(NULL, ",")) {
+        int m = rs_model_from_name(name);
+        if (m < 0) return usage_error("unknown model '%s' (the models: cpython)", name);
+        if (n == 8) return usage_error("%s: at most 8 models", "--compare");
+        memset(&runs[n], 0, sizeof runs[n]);
+        runs[n].model = rs_model_name((rs_Model)m);
+        n++;
+    }
+    for (int j = 0; j < n; j++) {
+        RunRecord *r = &runs[j];
+        rs_Options o = c->opts;
+        o.model = (rs_Model)rs_model_from_name(r->model);
+        o.write = capture_write;
+        o.write_ud = r;
+        rs_State *S = rs_open(&o);
+        if (!S) {
+            fprintf(stderr, "refscope: out of memory\n");
+            return 1;
+        }
+        rs_set_event_hook(S, RS_EV_FINALIZE_START, record_finalizer, r);
+        r->status = run_program(S, c, stdin_text, stdin_len, argv0);
+        rs_finish(S);
+        rs_get_stats(S, &r->stats);
+        size_t need = rs_stats_json(S, NULL, 0);
+        if ((r->stats_json = malloc(need + 1))) rs_stats_json(S, r->stats_json, need + 1);
+        rs_close(S);
+    }
+    if (c->compare_json) report_compare_json(stdout, runs, n);
+    else report_compare(stdout, runs, n);
+    int status = runs[0].status;
+    for (int j = 0; j < n; j++) {
+        free(runs[j].out);
+        free(runs[j].err);
+        free(runs[j].finals);
+        free(runs[j].stats_json);
+    }
+    return status;
+}
+
+static void print_stats(rs_State *S, Config *c) {
+    if (c->stats == STATS_JSON) {
+        size_t need = rs_stats_json(S, NULL, 0);
+        char *buf = malloc(need + 1);
+        if (!buf) return;
+        rs_stats_json(S, buf, need + 1);
+        fprintf(stderr, "%s\n", buf);
+        free(buf);
+    } else {
+        rs_Stats st;
+        rs_get_stats(S, &st);
+        const char *name = rs_model_name(c->opts.model);
+        report_stats_table(stderr, &name, &st, 1);
+    }
+}
+
+int main(int argc, char **argv) {
+    Config c;
+    memset(&c, 0, sizeof c);
+    rs_options_init(&c.opts);
+    c.opts.write = write_out;
+    c.opts.read_line = read_line;
+    c.trace_kinds = RS_EV_ALL;
+    c.trace_limit = 1000000;
+    int i = argc;
+    int done = parse_args(&c, argc, argv, &i);
+    if (done >= 0) return done;
     /* sys.argv: the script (or -c / '') and what follows */
     const char **sargv = malloc(sizeof(char *) * (size_t)(argc + 2));
     if (!sargv) return 1;
     int sargc = 0;
-    sargv[sargc++] = command ? "-c" : script ? script : "";
+    sargv[sargc++] = c.command ? "-c" : c.script ? c.script : "";
     for (; i < argc; i++) sargv[sargc++] = argv[i];
-    opts.argc = sargc;
-    opts.argv = sargv;
+    c.opts.argc = sargc;
+    c.opts.argv = sargv;
     const char *stress = getenv("RS_GC_STRESS");
-    if (stress && *stress) opts.gc_stress = atoi(stress);
-    rs_State *S = rs_open(&opts);
-    if (!S) {
-        fprintf(stderr, "refscope: out of memory\n");
+    if (stress && *stress) c.opts.gc_stress = atoi(stress);
+    /* Tracebacks and __file__ name the script by its absolute path, as python3 does. */
+    char cwd[4096];
+    if (c.script && strcmp(c.script, "-") != 0 && c.script[0] != '/' && getcwd(cwd, sizeof cwd) &&
+        (size_t)snprintf(c.script_path, sizeof c.script_path, "%s/%s", cwd, c.script) < sizeof c.script_path)
+        c.script = c.script_path;
+    bool prompt = !c.command && !c.script && isatty(0);
+    char *stdin_text = NULL;
+    size_t stdin_len = 0;
+    if (!prompt && !c.command && (!c.script || !strcmp(c.script, "-")) && read_all(stdin, &stdin_text, &stdin_len) < 0) {
+        fprintf(stderr, "refscope: cannot read standard input\n");
         free(sargv);
         return 1;
     }
     int status;
-    if (command) {
-        status = status_of(S, rs_run_string(S, command, strlen(command), "<string>"));
-    } else if (script && strcmp(script, "-") != 0) {
-        /* Tracebacks and __file__ name the script by its absolute path, as python3 does. */
-        char path[4096], cwd[4096];
-        if (script[0] != '/' && getcwd(cwd, sizeof cwd) && (size_t)snprintf(path, sizeof path, "%s/%s", cwd, script) < sizeof path)
-            script = path;
-        int r = rs_run_file(S, script);
-        if (r == RS_ERROR_MISUSE) {
-            fprintf(stderr, "%s: %s\n", argv[0], rs_last_error(S));
-            status = 2;
-        } else {
-            status = status_of(S, r);
-        }
-    } else if (!script && isatty(0)) {
-        status = interactive(S);
+    if (c.compare) {
+        status = compare(&c, stdin_text, stdin_len, argv[0]);
     } else {
-        char *src;
-        size_t len;
-        if (read_all(stdin, &src, &len) < 0) {
-            fprintf(stderr, "refscope: cannot read standard input\n");
-            status = 1;
-        } else {
-            status = status_of(S, rs_run_string(S, src, len, "<stdin>"));
-            free(src);
+        rs_State *S = rs_open(&c.opts);
+        if (!S) {
+            fprintf(stderr, "refscope: out of memory\n");
+            free(stdin_text);
+            free(sargv);
+            return 1;
         }
+        Trace trace;
+        memset(&trace, 0, sizeof trace);
+        if (c.trace_path) {
+            if (!trace_open(&trace, c.trace_path, c.trace_format, c.trace_limit)) {
+                fprintf(stderr, "refscope: cannot write the trace to %s\n", c.trace_path);
+                rs_close(S);
+                free(stdin_text);
+                free(sargv);
+                return 2;
+            }
+            trace.S = S;
+            rs_set_event_hook(S, c.trace_kinds, trace_event, &trace);
+        }
+        status = prompt ? interactive(S) : run_program(S, &c, stdin_text, stdin_len, argv[0]);
+        rs_finish(S);
+        if (c.trace_path) {
+            rs_set_event_hook(S, 0, NULL, NULL);
+            trace_close(&trace);
+        }
+        if (c.stats) print_stats(S, &c);
+        rs_close(S);
     }
-    rs_close(S);
+    free(stdin_text);
     free(sargv);
     fflush(stdout);
     if (interrupted) {

@@ -51,6 +51,7 @@ static int over_limit(Mem *m, size_t more) { return m->limit && m->bytes + more 
 
 static void count_in(Mem *m, size_t size) {
     m->bytes += size;
+    m->total_bytes += size;
     m->blocks++;
     if (m->bytes > m->peak_bytes) m->peak_bytes = m->bytes;
 }
@@ -116,11 +117,13 @@ void *mem_realloc(Mem *m, void *p, size_t osize, size_t nsize) {
         void *q = m->alloc(m->ud, p, osize, nsize);
         if (!q) return NULL;
         m->bytes = m->bytes - osize + nsize;
+        if (nsize > osize) m->total_bytes += nsize - osize;
         if (m->bytes > m->peak_bytes) m->peak_bytes = m->bytes;
         return q;
     }
     if (POOLED(osize) && POOLED(nsize) && size_class(osize) == size_class(nsize)) {
         m->bytes = m->bytes - osize + nsize;
+        if (nsize > osize) m->total_bytes += nsize - osize;
         if (m->bytes > m->peak_bytes) m->peak_bytes = m->bytes;
         return p;
     }

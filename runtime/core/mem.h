@@ -28,6 +28,7 @@ typedef struct Mem {
     size_t bytes;           /* bytes handed out and not yet freed */
     size_t blocks;
     size_t peak_bytes;
+    uint64_t total_bytes;   /* bytes ever handed out (a realloc's growth counts) */
     size_t limit;           /* 0: none */
     size_t arena_bytes;     /* bytes taken from the embedder for arenas */
 } Mem;

@@ -146,6 +146,29 @@ struct rs_State {
     } type_cache[4096];
     uint64_t type_version;
 
+    /* Observation (gc/observe.c): the stats counters, counted from when the state is ready, and the event hook. */
+    rs_Stats stats;                   /* the counters kept as they are; the rest derive (observe_stats) */
+    int64_t freed_by_cause[3];        /* by rs_Cause */
+    rs_Stats frozen;                  /* the stats when the runtime began to take itself apart */
+    bool tracking_objects;            /* events that need serials are on */
+    size_t base_objects, base_bytes;  /* the runtime's own, at ready */
+    size_t peak_live_objects;
+    int free_cause;                   /* rs_Cause of the frees happening now */
+    uint64_t clock;                   /* instructions executed */
+    unsigned event_mask;
+    rs_EventFn event_fn;
+    void *event_ud;
+    struct SerialMap {                /* object -> serial, kept only while events are on */
+        struct Obj **keys;
+        uint64_t *serials;
+        size_t cap, used, tombstones;
+    } serials;
+    int64_t live_at_end, live_bytes_at_end, allocated_at_end, peak_at_end; /* when the script ended */
+    uint64_t next_serial;
+    bool ready;                       /* observe_ready ran: objects are the script's from now on */
+    bool observe_off;                 /* the runtime's own teardown: not counted */
+    bool finished;                    /* rs_finish ran */
+
     /* Exceptions. */
     struct Obj *exc;                 /* being raised, NULL when none */
     struct Obj *handled;             /* being handled (sys.exc_info()), NULL when none */

@@ -28,6 +28,7 @@
 #include "../objects/list.h"
 #include "../objects/str.h"
 #include "../objects/tuple.h"
+#include "observe.h"
 #include "weakref.h"
 
 void rs_write(rs_State *S, int stream, const char *data, size_t len);
@@ -209,6 +210,7 @@ static int64_t handle_weakrefs(rs_State *S, GCHead *unreachable, GCHead *old) {
         GCHead *rg = wrcb_to_call.next;
         Weakref *r = (Weakref *)FROM_GC(rg);
         Obj *saved = exc_fetch(S);
+        observe_weakref_callback(S, (Obj *)r);
         Obj *res = obj_call1(S, r->callback, (Obj *)r);
         if (!res) exc_write_unraisable(S, "Exception ignored in", r->callback);
         XDECREF(S, res);
@@ -232,19 +234,20 @@ static void finalize_garbage(rs_State *S, GCHead *unreachable) {
         Obj *o = FROM_GC(g);
         if (!TYPE(o)->finalize || (g->gc_flags & GCF_FINALIZED)) continue;
         INCREF(o);
-        obj_call_finalizer(S, o);
+        obj_call_finalizer(S, o, 0); /* resurrections show after handle_resurrected */
         DECREF(S, o);
     }
     gcl_merge(&seen, unreachable);
 }
 
 /* After finalizers ran: objects reachable again go to old; the rest stays in unreachable. */
-static void handle_resurrected(GCHead *unreachable, GCHead *still_unreachable, GCHead *old) {
+static void handle_resurrected(rs_State *S, GCHead *unreachable, GCHead *still_unreachable, GCHead *old) {
     for (GCHead *g = unreachable->next; g != unreachable; g = g->next) g->gc_flags &= ~(uintptr_t)GCF_UNREACHABLE;
     update_refs(unreachable);
     subtract_refs(unreachable);
     move_unreachable(unreachable, still_unreachable);
     clear_collecting(unreachable);
+    observe_resurrection(S, (int64_t)gcl_size(unreachable)); /* what is left was made reachable again */
     gcl_merge(unreachable, old);
 }
 
@@ -376,7 +379,7 @@ static int64_t collect_main(rs_State *S, int gen) {
     }
     int64_t m = handle_weakrefs(S, &unreachable, old);
     finalize_garbage(S, &unreachable);
-    handle_resurrected(&unreachable, &still_unreachable, old);
+    handle_resurrected(S, &unreachable, &still_unreachable, old);
     /* CPython counts what is left after finalizers had their chance to resurrect */
     m += (int64_t)gcl_size(&still_unreachable);
     delete_garbage(S, &still_unreachable, old);
@@ -401,7 +404,13 @@ int64_t gc_collect(rs_State *S, int gen, const char *reason) {
     if (S->gc_collecting) return 0;
     S->gc_collecting = true;
     invoke_callbacks(S, "start", gen, 0, 0);
+    observe_collection_start(S, gen);
+    double started = clock_seconds(CLOCK_KIND_MONOTONIC);
+    int saved_cause = S->free_cause;
+    if (saved_cause == RS_CAUSE_REFCOUNT) S->free_cause = RS_CAUSE_COLLECTION; /* at shutdown, frees stay the shutdown's */
     int64_t m = collect_main(S, gen);
+    S->free_cause = saved_cause;
+    observe_collection_stop(S, gen, m, clock_seconds(CLOCK_KIND_MONOTONIC) - started);
     invoke_callbacks(S, "stop", gen, m, 0);
     S->gc_collecting = false;
     return m;

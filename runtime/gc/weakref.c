@@ -7,6 +7,7 @@
  * (collector.c, handle_weakrefs) before any finalizer runs.
  */
 #include "weakref.h"
+#include "observe.h"
 #include <string.h>
 #include "../objects/abstract.h"
 #include "../objects/cfunc.h"
@@ -75,6 +76,7 @@ Obj *weakref_list_of(rs_State *S, Obj *o) {
 }
 
 static void call_callback(rs_State *S, Obj *callback, Weakref *r) {
+    observe_weakref_callback(S, (Obj *)r);
     Obj *res = obj_call1(S, callback, (Obj *)r);
     if (!res) exc_write_unraisable(S, "Exception ignored in", callback);
     XDECREF(S, res);

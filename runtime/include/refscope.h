@@ -12,6 +12,7 @@
 #define REFSCOPE_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -45,6 +46,15 @@ typedef void (*rs_WriteFn)(void *ud, int stream, const char *data, size_t len);
  */
 typedef size_t (*rs_ReadLineFn)(void *ud, char *buf, size_t cap);
 
+/* How memory is reclaimed: the models (more arrive with the host-GC issue). */
+typedef enum rs_Model {
+    RS_MODEL_CPYTHON = 0 /* reference counting and CPython 3.11's cycle collector */
+} rs_Model;
+
+/* The model called name ("cpython"), or -1. */
+int rs_model_from_name(const char *name);
+const char *rs_model_name(rs_Model model);
+
 typedef struct rs_Options {
     rs_Alloc alloc;          /* NULL: the C library's realloc/free */
     void *alloc_ud;
@@ -57,6 +67,7 @@ typedef struct rs_Options {
     int gc_stress;           /* 1: collect generation 0 before every container allocation, 2: a full collection (finds GC bugs) */
     int argc;                /* sys.argv */
     const char *const *argv;
+    rs_Model model;          /* RS_MODEL_CPYTHON by default */
 } rs_Options;
 
 /* Result codes. */
@@ -103,6 +114,94 @@ const char *rs_last_error(const rs_State *S);
 /* Live objects and bytes the runtime holds right now. */
 size_t rs_live_objects(const rs_State *S);
 size_t rs_live_bytes(const rs_State *S);
+
+/*
+ * Ends the run as the interpreter's exit does: atexit callbacks, a last
+ * collection, module globals released (their finalizers run). The stats
+ * then include what shutdown freed. rs_close does it when not done yet;
+ * nothing can run after it.
+ */
+void rs_finish(rs_State *S);
+
+/* ---- Statistics: what the memory manager did (JSON form: docs/stats.schema.json) ---- */
+
+typedef struct rs_GenerationStats {
+    int64_t collections, collected, uncollectable; /* as gc.get_stats() */
+} rs_GenerationStats;
+
+/*
+ * Counts start when the state is ready: the runtime's own objects (types,
+ * built-in modules) are not in them, neither in allocated nor in live.
+ */
+typedef struct rs_Stats {
+    rs_GenerationStats generations[3];
+    int64_t objects_allocated, bytes_allocated;
+    int64_t objects_freed_by_refcount, objects_freed_by_collection, objects_freed_at_shutdown;
+    int64_t live_objects, peak_live_objects;
+    int64_t live_bytes, peak_live_bytes;
+    int64_t finalizers_run;     /* __del__ and generator closes */
+    int64_t resurrections;      /* objects a finalizer made reachable again */
+    int64_t weakref_callbacks;
+    double collection_seconds;  /* wall time inside the collector */
+    double longest_pause_seconds;
+    int64_t files_open, peak_files_open;
+    uint64_t instructions;      /* bytecode instructions executed: the logical clock */
+} rs_Stats;
+
+void rs_get_stats(const rs_State *S, rs_Stats *out);
+
+/* ---- Events: each thing the memory manager does, as it happens ---- */
+
+typedef enum rs_EventKind {
+    RS_EV_ALLOC = 1 << 0,           /* an object was made */
+    RS_EV_FREE = 1 << 1,            /* an object was reclaimed (see cause) */
+    RS_EV_FINALIZE_START = 1 << 2,  /* its __del__ (or a generator's close) begins */
+    RS_EV_FINALIZE_END = 1 << 3,
+    RS_EV_GC_START = 1 << 4,        /* a collection of `generation` begins */
+    RS_EV_GC_STOP = 1 << 5,
+    RS_EV_WEAKREF_CALLBACK = 1 << 6, /* a weak reference's callback is called */
+    RS_EV_FILE_OPEN = 1 << 7,
+    RS_EV_FILE_CLOSE = 1 << 8,
+    RS_EV_ALL = (1 << 9) - 1
+} rs_EventKind;
+
+typedef enum rs_Cause {
+    RS_CAUSE_REFCOUNT = 0,   /* its last reference went */
+    RS_CAUSE_COLLECTION = 1, /* a collection found it unreachable */
+    RS_CAUSE_SHUTDOWN = 2    /* the run ended (rs_finish) */
+} rs_Cause;
+
+typedef struct rs_Event {
+    rs_EventKind kind;
+    uint64_t clock;          /* bytecode instructions executed so far */
+    const char *file;        /* where the program is: file and line ("" and 0 outside Python code) */
+    int line;
+    const char *type_name;   /* the object's type; for a weakref callback, the weak reference's */
+    uint64_t serial;         /* the object's allocation ordinal in this run (1, 2, ...); 0: made before the run */
+    size_t size;             /* ALLOC, FREE: the object's bytes */
+    rs_Cause cause;          /* FREE */
+    bool resurrected;        /* FINALIZE_END: the finalizer kept the object alive */
+    int generation;          /* GC_START, GC_STOP */
+    int counts[3];           /* GC_START: gc.get_count() when it began */
+    int64_t collected;       /* GC_STOP: unreachable objects found */
+    double pause_seconds;    /* GC_STOP: wall time it took (not deterministic, unlike the rest) */
+} rs_Event;
+
+typedef void (*rs_EventFn)(void *ud, const rs_Event *event);
+
+/*
+ * Calls fn for every event whose kind is in mask (RS_EV_* bits; 0 or a NULL
+ * fn turns events off). Set it before running code: serials count from the
+ * first allocation after it. The event and its strings live until fn returns.
+ */
+void rs_set_event_hook(rs_State *S, unsigned mask, rs_EventFn fn, void *ud);
+
+/*
+ * The stats as one JSON object (docs/stats.schema.json), written into buf
+ * (NUL-terminated when size > 0). Returns the length the whole text needs,
+ * as snprintf does.
+ */
+size_t rs_stats_json(const rs_State *S, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -28,6 +28,7 @@ typedef struct Frame {
     Obj *gen_handled;      /* generators: the exception being handled inside, kept while suspended */
     int32_t ip;            /* next instruction */
     int32_t lasti;         /* instruction being executed */
+    int32_t clock_mark;    /* instructions from here to lasti are not yet in the state's clock (gc/observe.h) */
     int32_t sp;            /* stack depth */
     int32_t nblocks;
     int32_t nslots;        /* locals + cells + free variables */

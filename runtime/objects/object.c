@@ -7,6 +7,7 @@
 #include <string.h>
 #include "exception.h"
 #include "../gc/collector.h"
+#include "../gc/observe.h"
 #include "tuple.h"
 
 Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
@@ -23,7 +24,7 @@ Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
         GCHead *g = (GCHead *)block;
         g->next = g->prev = NULL;
         g->gc_refs = 0;
-        g->gc_flags = gc_flags;
+        g->gc_flags = gc_flags | (S->ready ? 0 : GCF_RUNTIME);
         o = FROM_GC(g);
     } else {
         o = (Obj *)block;
@@ -35,12 +36,14 @@ Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
     if (t->flags & TF_HEAP) INCREF(t);
     S->live_objects++;
     if (gc) gc_track(S, o);
+    observe_alloc(S, o, size);
     return o;
 }
 
 void obj_free(rs_State *S, Obj *o, size_t size) {
     Type *t = o->type;
     bool gc = (t->flags & TF_GC) != 0;
+    observe_free(S, o, size, gc);
     S->live_objects--;
     if (gc) {
         if (gc_is_tracked(o)) gc_untrack(S, o);
@@ -54,7 +57,7 @@ void obj_free(rs_State *S, Obj *o, size_t size) {
 
 void obj_dealloc(rs_State *S, Obj *o) { o->type->dealloc(S, o); }
 
-void obj_call_finalizer(rs_State *S, Obj *o) {
+void obj_call_finalizer(rs_State *S, Obj *o, intptr_t held) {
     Type *t = TYPE(o);
     if (!t->finalize) return;
     if (t->flags & TF_GC) {
@@ -62,7 +65,9 @@ void obj_call_finalizer(rs_State *S, Obj *o) {
         AS_GC(o)->gc_flags |= GCF_FINALIZED;
     }
     Obj *saved = exc_fetch(S);
+    observe_finalizer(S, o, true, false);
     t->finalize(S, o);
+    observe_finalizer(S, o, false, held && o->refcnt > held);
     if (S->exc) exc_clear(S);
     S->exc = saved;
 }
@@ -71,8 +76,11 @@ bool obj_finalize_from_dealloc(rs_State *S, Obj *o) {
     o->refcnt = 1; /* alive again while the finalizer runs */
     bool tracked = (TYPE(o)->flags & TF_GC) && gc_is_tracked(o);
     if ((TYPE(o)->flags & TF_GC) && !tracked) gc_track(S, o);
-    obj_call_finalizer(S, o);
-    if (--o->refcnt != 0) return true;
+    obj_call_finalizer(S, o, 1);
+    if (--o->refcnt != 0) {
+        observe_resurrection(S, 1);
+        return true;
+    }
     if ((TYPE(o)->flags & TF_GC) && !tracked) gc_untrack(S, o);
     return false;
 }

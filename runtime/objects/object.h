@@ -37,7 +37,8 @@ typedef struct GCHead {
    stood for the reuse of a CPython free-list entry (gc/collector.c). */
 enum {
     GCF_TRACKED = 1, GCF_FINALIZED = 2, GCF_COLLECTING = 4, GCF_UNREACHABLE = 8, GCF_MANAGED = 16,
-    GCF_UNCOUNTED = 32, GCF_FROM_FREELIST = 64
+    GCF_UNCOUNTED = 32, GCF_FROM_FREELIST = 64,
+    GCF_RUNTIME = 128  /* made before the state was ready: the runtime's, not the script's (stats) */
 };
 
 #define AS_GC(o) ((GCHead *)(o) - 1)
@@ -153,8 +154,9 @@ Obj *obj_alloc(rs_State *S, Type *t, size_t size);
 /* Frees the memory of o, allocated with size bytes (after its dealloc released its references). */
 void obj_free(rs_State *S, Obj *o, size_t size);
 
-/* PEP 442: runs o's finalizer unless it already ran (CPython's PyObject_CallFinalizer). */
-void obj_call_finalizer(rs_State *S, Obj *o);
+/* PEP 442: runs o's finalizer unless it already ran (CPython's PyObject_CallFinalizer). held: the references
+   the caller knows of, so more afterwards mean a resurrection (0: the caller cannot tell). */
+void obj_call_finalizer(rs_State *S, Obj *o, intptr_t held);
 /* From a dealloc, with o's count at zero: runs the finalizer; true when it resurrected o. */
 bool obj_finalize_from_dealloc(rs_State *S, Obj *o);
 

@@ -9,6 +9,7 @@
 #include "vm.h"
 #include <string.h>
 #include "../gc/collector.h"
+#include "../gc/observe.h"
 #include "../compiler/opcodes.h"
 #include "../objects/abstract.h"
 #include "../objects/cfunc.h"
@@ -271,6 +272,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
         S->handled = f->gen_handled;
         f->gen_handled = NULL;
     }
+    CLOCK_ENTER(S, prev_frame, f);
     S->frame = f;
     f->running = true;
 
@@ -687,7 +689,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             PUSH(NEWREF((r == 1) != (ARG == 1) ? S->true_ : S->false_));
             break;
         }
-        case OP_JUMP: ip = ARG; break;
+        case OP_JUMP: CLOCK_JUMP(S, f, ip, ARG); break;
         case OP_POP_JUMP_IF_FALSE:
         case OP_POP_JUMP_IF_TRUE: {
             Obj *v = TOP();
@@ -696,7 +698,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             sp--;
             SYNC();
             DECREF(S, v);
-            if (t == (INSTR_OP(w) == OP_POP_JUMP_IF_TRUE)) ip = ARG;
+            if (t == (INSTR_OP(w) == OP_POP_JUMP_IF_TRUE)) CLOCK_JUMP(S, f, ip, ARG);
             break;
         }
         case OP_JUMP_IF_FALSE_OR_POP:
@@ -705,7 +707,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             int t = obj_truth(S, v);
             if (t < 0) goto error;
             if (t == (INSTR_OP(w) == OP_JUMP_IF_TRUE_OR_POP)) {
-                ip = ARG;
+                CLOCK_JUMP(S, f, ip, ARG);
             } else {
                 sp--;
                 SYNC();
@@ -735,7 +737,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             sp--;
             SYNC();
             DECREF(S, it);
-            ip = ARG;
+            CLOCK_JUMP(S, f, ip, ARG);
             break;
         }
         case OP_BUILD_TUPLE: {
@@ -1060,8 +1062,8 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 PUSH(r);
                 break;
             }
-            /* yield what the sub-iterator yielded; resume at this instruction */
-            ip--;
+            /* yield what the sub-iterator yielded; resume at this instruction (which counts again then) */
+            CLOCK_JUMP(S, f, ip, ip - 1);
             result = r;
             goto exit_yield;
         }
@@ -1322,7 +1324,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 XDECREF(S, v);
             }
             PUSH(exc_fetch(S));
-            ip = b.handler;
+            CLOCK_JUMP(S, f, ip, b.handler);
             continue;
         }
         while (sp > stack) {
@@ -1335,6 +1337,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
     }
 
 exit_yield:
+    CLOCK_SETTLE(S, f, ip);
     f->ip = ip;
     f->sp = (int32_t)(sp - stack);
     f->running = false;
@@ -1350,6 +1353,7 @@ exit:
         Obj *v = POP();
         XDECREF(S, v);
     }
+    CLOCK_SETTLE(S, f, ip);
     f->ip = ip;
     f->sp = 0;
     f->running = false;

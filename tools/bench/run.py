@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmarks: each tools/bench/*.py under refscope and under python3,
+"""Benchmarks: each tools/bench/scripts/*.py under refscope and under python3,
 alternating, several repetitions; prints whole-process wall-clock medians,
 the ratio refscope/python3, peak RSS of each, and the geometric mean, as a
 markdown table (also written to build/bench.md). Outputs must match."""
@@ -13,6 +13,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 BIN = os.path.join(ROOT, "build", "refscope")
+SCRIPTS = os.path.join(HERE, "scripts")
 REPS = int(os.environ.get("BENCH_REPS", "5"))
 
 
@@ -33,10 +34,10 @@ def peak_rss_kb(cmd):
 
 
 def main():
-    scripts = sorted(f for f in os.listdir(HERE) if f.endswith(".py") and f != "run.py")
+    scripts = sorted(f for f in os.listdir(SCRIPTS) if f.endswith(".py"))
     rows, ratios = [], []
     for s in scripts:
-        path = os.path.join(HERE, s)
+        path = os.path.join(SCRIPTS, s)
         ours, theirs = [], []
         out_ours = out_theirs = None
         for _ in range(REPS):
