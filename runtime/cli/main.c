@@ -302,7 +302,8 @@ static int compare(Config *c, const char *stdin_text, size_t stdin_len, const ch
     int n = 0;
     char list[256];
     snprintf(list, sizeof list, "%s", c->compare);
-    for (char *name = strtok(list, ","); name; name = strtok(NULL, ",")) {
+    char *rest = NULL;
+    for (char *name = strtok_r(list, ",", &rest); name; name = strtok_r(NULL, ",", &rest)) {
         int m = rs_model_from_name(name);
         if (m < 0) return usage_error("unknown model '%s' (the models: cpython)", name);
         if (n == 8) return usage_error("%s: at most 8 models", "--compare");
