@@ -175,6 +175,36 @@ check("an unknown model is a usage error", p.returncode == 2 and b"unknown model
 p = run(["--gc", "cpython", "-c", "print(1)"])
 check("--gc cpython runs", p.returncode == 0 and p.stdout == b"1\n", p.stderr)
 
+# ---- files ----
+
+FILES = """path = "/tmp/refscope-observe-files.txt"
+kept = []
+for i in range(8):
+    f = open(path, "w")
+    kept.append(f)
+kept.clear()
+for i in range(100):
+    f = open(path, "w")
+print("fine")
+"""
+p, st = stats_of(FILES)
+check("files: the peak of open files, and all closed at the end",
+      st["files"]["peak_open"] == 8 and st["files"]["open"] == 0 and p.stdout == b"fine\n", (st["files"], p.stderr[-300:]))
+_, evs = events(FILES, "file")
+opens = [e for e in evs if e["kind"] == "file_open"]
+closes = [e for e in evs if e["kind"] == "file_close"]
+check("file_open and file_close events, with the lines",
+      len(opens) == 108 and len(closes) == 108 and opens[0]["line"] == 4 and closes[0]["line"] == 6 and closes[8]["line"] == 8,
+      (len(opens), len(closes), closes[:1]))
+p = run(["--max-open-files", "5"], FILES)
+check("--max-open-files: the next open() raises OSError 24, as a process out of descriptors",
+      p.returncode == 1 and p.stderr.decode().strip().splitlines()[-1]
+      == "OSError: [Errno 24] Too many open files: '/tmp/refscope-observe-files.txt'", p.stderr[-300:])
+p = run(["--max-open-files", "2"], "for i in range(100):\n    f = open('/tmp/refscope-observe-files.txt', 'w')\nprint('ok')\n")
+check("reference counting closes each file in time: two handles are enough (the next opens before f lets go)", p.returncode == 0 and p.stdout == b"ok\n", p.stderr[-300:])
+p = run(["--max-open-files", "0", "-c", "1"])
+check("--max-open-files needs a positive number", p.returncode == 2, p.stderr)
+
 failed = [r for r in results if not r[1]]
 for name, ok, detail in results:
     if not ok:

@@ -19,6 +19,7 @@
 #include "../objects/descr.h"
 #include "../objects/dict.h"
 #include "../objects/exception.h"
+#include "../objects/fileobj.h"
 #include "../objects/float.h"
 #include "../objects/frame.h"
 #include "../objects/func.h"
@@ -188,6 +189,9 @@ static bool create_types(rs_State *S) {
         {&S->t_weakref, "weakref.ReferenceType", &S->t_object, sizeof(Weakref), TF_GC, 0},
         {&S->t_weakproxy, "weakref.ProxyType", &S->t_object, sizeof(Weakref), TF_GC, 0},
         {&S->t_weakcallableproxy, "weakref.CallableProxyType", &S->t_object, sizeof(Weakref), TF_GC, 0},
+        {&S->t_textio, "_io.TextIOWrapper", &S->t_object, sizeof(FileObj), TF_GC, 0},
+        {&S->t_bufreader, "_io.BufferedReader", &S->t_object, sizeof(FileObj), TF_GC, 0},
+        {&S->t_bufwriter, "_io.BufferedWriter", &S->t_object, sizeof(FileObj), TF_GC, 0},
 #define e_object t_object
 #define X_DESC(f, n, b) {&S->e_##f, n, &S->e_##b, sizeof(Exc), TF_GC | TF_EXC_SUBCLASS, offsetof(Exc, dict)},
         RS_EXCEPTION_TYPES(X_DESC)
@@ -306,6 +310,7 @@ static bool init_runtime(rs_State *S) {
     builtins_init_super(S);
     sys_init_stream_type(S);
     weakref_init_types(S);
+    file_init_types(S);
     for (size_t i = 0; i < ntypes; i++)
         if (type_ready(S, types[i]) < 0) return false;
     /* An exception class's dict is at its __dict__ offset; subclasses of it keep it. */
@@ -364,6 +369,7 @@ rs_State *rs_open(const rs_Options *opts) {
     S->opts = o;
     mem_init(&S->mem, alloc, o.alloc_ud, 0);
     S->recursion_limit = o.recursion_limit > 0 ? o.recursion_limit : 1000;
+    S->max_open_files = o.max_open_files > 0 ? o.max_open_files : 1024;
     if (!init_runtime(S)) {
         rs_close(S);
         return NULL;

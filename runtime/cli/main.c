@@ -28,6 +28,8 @@ static const char usage[] =
     "  --gc-stress     run the cycle collector before every container allocation\n"
     "                  (also RS_GC_STRESS=1); slow, for finding bugs\n"
     "  --gc MODEL      how memory is reclaimed: cpython (the default)\n"
+    "  --max-open-files N  files open() may hold at once (default 1024); beyond,\n"
+    "                  OSError: [Errno 24] Too many open files\n"
     "  --stats[=json]  at exit, print what the memory manager did to stderr: a table,\n"
     "                  or JSON (docs/stats.schema.json)\n"
     "  --trace FILE    write every memory event to FILE as JSON lines\n"
@@ -210,6 +212,10 @@ static int parse_args(Config *c, int argc, char **argv, int *first) {
                 return usage_error("%s needs a value", a);
             if (a[2] == 'm') c->opts.memory_limit = parse_size(v);
             else c->opts.recursion_limit = atoi(v);
+        } else if (is_option(a, "--max-open-files")) {
+            if (!(v = option_value(argc, argv, &i, "--max-open-files")) || atoi(v) <= 0)
+                return usage_error("%s needs a positive number", "--max-open-files");
+            c->opts.max_open_files = atoi(v);
         } else if (is_option(a, "--gc")) {
             if (!(v = option_value(argc, argv, &i, "--gc"))) return usage_error("%s needs a value", "--gc");
             int m = rs_model_from_name(v);

@@ -38,7 +38,8 @@ struct GCHead;
     X(filter, "filter") X(reversed, "reversed") X(callable_iter, "callable_iterator") \
     X(file, "TextIOWrapper") X(getset, "getset_descriptor") X(member, "member_descriptor") \
     X(bytes, "bytes") X(bytes_iter, "bytes_iterator") X(weakref, "weakref.ReferenceType") \
-    X(weakproxy, "weakref.ProxyType") X(weakcallableproxy, "weakref.CallableProxyType")
+    X(weakproxy, "weakref.ProxyType") X(weakcallableproxy, "weakref.CallableProxyType") \
+    X(textio, "_io.TextIOWrapper") X(bufreader, "_io.BufferedReader") X(bufwriter, "_io.BufferedWriter")
 
 /* The exception hierarchy: X(field, Python name, base field). Order: bases first. */
 #define RS_EXCEPTION_TYPES(X) \
@@ -194,6 +195,7 @@ struct rs_State {
     struct Obj *repr_stack;          /* list of containers being repr'd */
     struct Dict *sources;            /* filename -> source text, for tracebacks */
     int exit_status;
+    int files_open, peak_files_open, max_open_files; /* open() files (objects/fileobj.c) */
     bool exiting;                    /* SystemExit propagating to the top */
     bool closing;
     char last_error[256];

@@ -151,6 +151,17 @@ void observe_weakref_callback(rs_State *S, Obj *weakref) {
     S->event_fn(S->event_ud, &e);
 }
 
+void observe_file(rs_State *S, Obj *file, bool open) {
+    if (open && S->files_open > S->peak_files_open) S->peak_files_open = S->files_open;
+    rs_EventKind kind = open ? RS_EV_FILE_OPEN : RS_EV_FILE_CLOSE;
+    if (!(S->event_mask & kind)) return;
+    rs_Event e;
+    event_init(S, &e, kind);
+    e.type_name = type_name(TYPE(file));
+    e.serial = serials_get(S, file, false);
+    S->event_fn(S->event_ud, &e);
+}
+
 void observe_collection_start(rs_State *S, int gen) {
     if (!(S->event_mask & RS_EV_GC_START)) return;
     rs_Event e;
@@ -186,6 +197,7 @@ void observe_ready(rs_State *S) {
     S->mem.peak_bytes = S->mem.bytes;
     S->mem.total_bytes = 0;
     S->clock = 0;
+    S->peak_files_open = S->files_open;
     S->ready = true;
 }
 
@@ -242,6 +254,8 @@ void observe_stats(const rs_State *S, rs_Stats *out) {
         if (out->live_bytes < 0) out->live_bytes = 0;
     }
     if (out->peak_live_objects < out->live_objects) out->peak_live_objects = out->live_objects;
+    out->files_open = S->files_open;
+    out->peak_files_open = S->peak_files_open;
     out->instructions = observe_clock(S);
 }
 

@@ -80,6 +80,8 @@ void observe_finalizer(rs_State *S, Obj *o, bool start, bool resurrected);
 void observe_resurrection(rs_State *S, int64_t n);
 /* A weakref callback about to run; referent_type names the dead object's type. */
 void observe_weakref_callback(rs_State *S, Obj *weakref);
+/* A file opened (open) or closed. */
+void observe_file(rs_State *S, Obj *file, bool open);
 /* Collection start (before the counts reset) and stop. */
 void observe_collection_start(rs_State *S, int gen);
 void observe_collection_stop(rs_State *S, int gen, int64_t collected, double seconds);

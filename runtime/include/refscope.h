@@ -68,6 +68,7 @@ typedef struct rs_Options {
     int argc;                /* sys.argv */
     const char *const *argv;
     rs_Model model;          /* RS_MODEL_CPYTHON by default */
+    int max_open_files;      /* files open() may hold at once; 0: 1024, a typical `ulimit -n` (OSError 24 beyond) */
 } rs_Options;
 
 /* Result codes. */

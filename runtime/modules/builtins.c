@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 #include "registry.h"
+#include "../objects/fileobj.h"
 #include "../gc/collector.h"
 #include "../compiler/compile.h"
 #include "../core/buf.h"
@@ -603,6 +604,15 @@ BUILTIN(eval) {
     return run_string(S, args, nargs, kw, "eval", COMPILE_EVAL);
 }
 
+BUILTIN(open) {
+    UNUSED_SELF;
+    static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"};
+    Obj *a[8];
+    if (args_bind(S, "open", args, nargs, kw, names, 8, 1, a) < 0) return NULL;
+    if (a[1] && !IS_STR(a[1])) return exc_raisef(S, S->e_TypeError, "open() argument 'mode' must be str, not %s", type_name(TYPE(a[1])));
+    return file_open(S, a[0], a[1] ? STR_DATA(a[1]) : "r");
+}
+
 BUILTIN(input) {
     UNUSED_SELF;
     if (args_no_kwargs(S, "input", kw) < 0 || args_count(S, "input", nargs, 0, 1) < 0) return NULL;
@@ -653,7 +663,7 @@ static const CFuncDef builtin_functions[] = {
     {"max", bi_max}, {"sorted", bi_sorted}, {"round", bi_round}, {"divmod", bi_divmod}, {"pow", bi_pow},
     {"chr", bi_chr}, {"ord", bi_ord}, {"hex", bi_hex}, {"oct", bi_oct}, {"bin", bi_bin}, {"format", bi_format},
     {"globals", bi_globals}, {"locals", bi_locals}, {"vars", bi_vars}, {"dir", bi_dir}, {"exec", bi_exec},
-    {"eval", bi_eval}, {"input", bi_input}, {"__import__", bi_import}, {"__build_class__", bi_build_class},
+    {"eval", bi_eval}, {"input", bi_input}, {"open", bi_open}, {"__import__", bi_import}, {"__build_class__", bi_build_class},
     {NULL, NULL}};
 
 /* ---- super ---- */

@@ -22,15 +22,41 @@ void rs_write(rs_State *S, int stream, const char *data, size_t len);
 
 /* ---- objects ---- */
 
+/* OSError(errno, strerror[, filename]) made as OSError becomes the subclass its errno names, as CPython's. */
+static Type *oserror_subclass(rs_State *S, Type *t, Obj *const *args, size_t nargs) {
+    if (t != S->e_OSError || nargs < 2 || !IS_INT(args[0])) return t;
+    int64_t code = 0;
+    if (int_as_i64(S, args[0], &code) < 0) {
+        exc_clear(S);
+        return t;
+    }
+    switch (code) {
+    case 1:
+    case 13: return S->e_PermissionError;  /* EPERM, EACCES */
+    case 2: return S->e_FileNotFoundError;  /* ENOENT */
+    case 17: return S->e_FileExistsError;   /* EEXIST */
+    case 21: return S->e_IsADirectoryError; /* EISDIR */
+    default: return t;
+    }
+}
+
+/* OSError keeps (errno, strerror) as args and the filename apart (in value), as CPython's oserror_init. */
+static bool oserror_split(rs_State *S, Type *t, size_t nargs) {
+    return (t == S->e_OSError || type_is_subtype(t, S->e_OSError)) && nargs >= 3 && nargs <= 5;
+}
+
 Obj *exc_new(rs_State *S, Type *t, Obj *const *args, size_t nargs) {
+    t = oserror_subclass(S, t, args, nargs);
     Exc *e = (Exc *)obj_alloc(S, t, t->basicsize);
     if (!e) return NULL;
     memset((char *)e + sizeof(Obj), 0, t->basicsize - sizeof(Obj));
-    e->args = (Tuple *)tuple_from_array(S, args, nargs);
+    bool split = oserror_split(S, t, nargs);
+    e->args = (Tuple *)tuple_from_array(S, args, split ? 2 : nargs);
     if (!e->args) {
         DECREF(S, e);
         return NULL;
     }
+    if (split) e->value = NEWREF(args[2]);
     if ((t == S->e_StopIteration || type_is_subtype(t, S->e_StopIteration) || t == S->e_SystemExit ||
          type_is_subtype(t, S->e_SystemExit)))
         e->value = NEWREF(nargs == 0 ? S->none : nargs == 1 ? args[0] : (Obj *)e->args);
@@ -48,6 +74,7 @@ static int exc_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *
         exc_raisef(S, S->e_TypeError, "%s() takes no keyword arguments", type_name(TYPE(o)));
         return -1;
     }
+    if (oserror_split(S, TYPE(o), nargs)) return 0; /* __new__ did the work */
     /* the arguments __new__ stored stay: CPython passes both the same tuple */
     bool same = e->args && e->args->len == nargs;
     for (size_t i = 0; same && i < nargs; i++) same = e->args->items[i] == args[i];
@@ -93,7 +120,10 @@ static Obj *exc_str(rs_State *S, Obj *o) {
         if (is_instance_of(o, S->e_KeyError)) return obj_repr(S, e->args->items[0]);
         return obj_str(S, e->args->items[0]);
     }
-    if (is_instance_of(o, S->e_OSError) && e->args->len >= 2) return str_fromf(S, "[Errno %S] %S", e->args->items[0], e->args->items[1]);
+    if (is_instance_of(o, S->e_OSError) && e->args->len == 2) {
+        if (e->value) return str_fromf(S, "[Errno %S] %S: %R", e->args->items[0], e->args->items[1], e->value);
+        return str_fromf(S, "[Errno %S] %S", e->args->items[0], e->args->items[1]);
+    }
     return obj_str(S, (Obj *)e->args);
 }
 
@@ -116,12 +146,14 @@ static Obj *exc_getattr(rs_State *S, Obj *o, Str *name) {
     }
     if (!strcmp(n, "args")) return NEWREF(e->args);
     if (e->value && (!strcmp(n, "value") || !strcmp(n, "code"))) {
-        bool stop = is_instance_of(o, S->e_StopIteration);
-        if ((stop && n[0] == 'v') || (!stop && n[0] == 'c')) return NEWREF(e->value);
+        /* value holds StopIteration.value, SystemExit.code, or an OSError's filename */
+        if ((n[0] == 'v' && is_instance_of(o, S->e_StopIteration)) || (n[0] == 'c' && is_instance_of(o, S->e_SystemExit)))
+            return NEWREF(e->value);
     }
     if (is_instance_of(o, S->e_OSError) && e->args && e->args->len >= 2) {
         if (!strcmp(n, "errno")) return NEWREF(e->args->items[0]);
         if (!strcmp(n, "strerror")) return NEWREF(e->args->items[1]);
+        if (!strcmp(n, "filename")) return NEWREF(e->value ? e->value : S->none);
     }
     Obj *r = obj_generic_getattr(S, o, name);
     if (r || !exc_matches(S, S->e_AttributeError)) return r;
