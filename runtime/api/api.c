@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../compiler/compile.h"
+#include "../core/io.h"
 #include "../core/buf.h"
 #include "../gc/collector.h"
 #include "../gc/observe.h"
@@ -42,75 +43,6 @@ void builtins_init_super(rs_State *S);
 void sys_init_stream_type(rs_State *S);
 
 /* ---- output and input ---- */
-
-static void flush_buf(rs_State *S, OutBuf *b, int stream) {
-    if (b->len && S->opts.write) S->opts.write(S->opts.write_ud, stream, b->data, b->len);
-    b->len = 0;
-}
-
-void rs_flush(rs_State *S) {
-    flush_buf(S, &S->out, 1);
-    flush_buf(S, &S->err, 2);
-}
-
-void rs_write(rs_State *S, int stream, const char *data, size_t len) {
-    OutBuf *b = stream == 2 ? &S->err : &S->out;
-    if (stream == 2) flush_buf(S, &S->out, 1);
-    if (b->len + len > RS_OUTBUF_SIZE) flush_buf(S, b, stream);
-    if (len > RS_OUTBUF_SIZE) {
-        if (S->opts.write) S->opts.write(S->opts.write_ud, stream, data, len);
-    } else {
-        memcpy(b->data + b->len, data, len);
-        b->len += len;
-    }
-    if (stream == 2) flush_buf(S, b, 2);
-}
-
-int rs_read_line(rs_State *S, Buf *b);
-int rs_read_line(rs_State *S, Buf *b) {
-    rs_flush(S);
-    if (!S->opts.read_line) return 0;
-    char chunk[1024];
-    for (;;) {
-        size_t n = S->opts.read_line(S->opts.read_ud, chunk, sizeof chunk);
-        if (n == 0) return b->len > 0;
-        buf_add(b, chunk, n);
-        if (b->failed) return -1;
-        if (chunk[n - 1] == '\n') return 1;
-    }
-}
-
-/* Reads a whole file into a NUL-terminated block of len + 1 bytes: 1 read, 0 no such file, -1 error (set). */
-int rs_read_file(rs_State *S, const char *path, char **data, size_t *len);
-int rs_read_file(rs_State *S, const char *path, char **data, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return 0;
-    Buf b;
-    buf_init(&b, &S->mem);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&b, chunk, n);
-    bool err = ferror(f) != 0;
-    fclose(f);
-    if (b.failed || err) {
-        buf_free(&b);
-        if (err) exc_raisef(S, S->e_OSError, "could not read %s", path);
-        else exc_nomemory(S);
-        return -1;
-    }
-    /* hand over a block of exactly len + 1 bytes */
-    *len = b.len;
-    *data = mem_alloc(&S->mem, b.len + 1);
-    if (!*data) {
-        buf_free(&b);
-        exc_nomemory(S);
-        return -1;
-    }
-    if (b.len) memcpy(*data, b.data, b.len);
-    (*data)[b.len] = 0;
-    buf_free(&b);
-    return 1;
-}
 
 /* ---- building a state ---- */
 
@@ -398,8 +330,8 @@ static int finish_with_exception(rs_State *S, bool interactive) {
         } else {
             Obj *s = obj_str(S, code);
             if (s) {
-                rs_write(S, 2, STR_DATA(s), ((Str *)s)->nbytes);
-                rs_write(S, 2, "\n", 1);
+                io_write(S, 2, STR_DATA(s), ((Str *)s)->nbytes);
+                io_write(S, 2, "\n", 1);
                 DECREF(S, s);
             } else {
                 exc_clear(S);
@@ -467,7 +399,7 @@ static int run(rs_State *S, const char *source, size_t len, const char *filename
             return RS_OK;
         }
         int r = finish_with_exception(S, mode == COMPILE_INTERACTIVE);
-        rs_flush(S);
+        io_flush(S);
         return r;
     }
     Obj *r = vm_run_code(S, code, g, (Obj *)g);
@@ -475,7 +407,7 @@ static int run(rs_State *S, const char *source, size_t len, const char *filename
     int status = RS_OK;
     if (r) DECREF(S, r);
     else status = finish_with_exception(S, mode == COMPILE_INTERACTIVE);
-    rs_flush(S);
+    io_flush(S);
     return status;
 }
 
@@ -508,10 +440,14 @@ int rs_run_file(rs_State *S, const char *path) {
     if (!S || !path) return RS_ERROR_MISUSE;
     char *src;
     size_t len;
-    int r = rs_read_file(S, path, &src, &len);
+    int r = io_read_file(S, path, &src, &len);
+    if (r == IO_NO_MEMORY) {
+        set_error(S, "out of memory reading the script");
+        return RS_ERROR_NOMEM;
+    }
     if (r <= 0) {
-        if (r < 0) exc_clear(S);
-        snprintf(S->last_error, sizeof S->last_error, "can't open file '%s': [Errno 2] No such file or directory", path);
+        snprintf(S->last_error, sizeof S->last_error, "can't open file '%s': [Errno %d] %s", path, r == 0 ? 2 : 5,
+                 r == 0 ? "No such file or directory" : "Input/output error");
         return RS_ERROR_MISUSE;
     }
     int status = rs_run_string(S, src, len, path);
@@ -556,14 +492,14 @@ static void clear_all_tracked(rs_State *S) {
 
 void rs_finish(rs_State *S) {
     if (!S || S->finished || S->frame) return;
-    rs_flush(S);
+    io_flush(S);
     exc_clear(S);
     CLEAR(S, S->handled);
     observe_run_ended(S);
     S->finished = true;
     S->free_cause = RS_CAUSE_SHUTDOWN;
     shutdown_finalize(S);
-    rs_flush(S);
+    io_flush(S);
 }
 
 void rs_get_stats(const rs_State *S, rs_Stats *out) {
@@ -587,9 +523,9 @@ void rs_close(rs_State *S) {
     CLEAR(S, S->builtins);
     CLEAR(S, S->memory_error);
     CLEAR(S, S->quiet_attr_error);
-    rs_flush(S);
+    io_flush(S);
     clear_all_tracked(S);
-    rs_flush(S);
+    io_flush(S);
     CLEAR(S, S->modules);
     CLEAR(S, S->sources);
     CLEAR(S, S->repr_stack);

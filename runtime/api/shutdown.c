@@ -16,6 +16,7 @@
  * CPython leaves it unfreed.
  */
 #include "shutdown.h"
+#include "../core/io.h"
 #include "../gc/collector.h"
 #include "../gc/observe.h"
 #include "../gc/weakref.h"
@@ -27,7 +28,6 @@
 #include "../objects/str.h"
 #include "../objects/tuple.h"
 
-void rs_flush(rs_State *S);
 
 static void set_none(rs_State *S, Dict *d, const char *name) {
     if (dict_get_cstr(S, d, name) && dict_set_cstr(S, d, name, S->none) < 0) exc_clear(S);
@@ -77,7 +77,7 @@ static Obj *remove_modules(rs_State *S) {
 
 void shutdown_finalize(rs_State *S) {
     if (S->atexit_callbacks) atexit_run_callbacks(S);
-    rs_flush(S);
+    io_flush(S);
     if (!S->gc_gen[0] || !S->modules) return;
     if (S->gc_enabled) gc_collect(S, 2, "shutdown");
     Dict *sysd = S->sys_module ? (Dict *)NEWREF(((Module *)S->sys_module)->dict) : NULL;
@@ -86,7 +86,7 @@ void shutdown_finalize(rs_State *S) {
     CLEAR(S, S->main_module);
     Obj *weak = remove_modules(S);
     gc_collect(S, 2, "shutdown");
-    rs_flush(S);
+    io_flush(S);
     for (size_t i = weak ? LIST_LEN(weak) : 0; i-- > 0;) {
         Obj *m = ((Weakref *)LIST_ITEMS(weak)[i])->object;
         if (!m) continue;
@@ -103,5 +103,5 @@ void shutdown_finalize(rs_State *S) {
     if (S->builtins) dict_clear_all(S, S->builtins);
     XDECREF(S, sysd);
     if (S->exc) exc_clear(S);
-    rs_flush(S);
+    io_flush(S);
 }

@@ -18,6 +18,7 @@
  * it (the long-lived-objects rule).
  */
 #include "collector.h"
+#include "../core/io.h"
 #include "../core/clock.h"
 #include <stdio.h>
 #include <string.h>
@@ -31,7 +32,6 @@
 #include "observe.h"
 #include "weakref.h"
 
-void rs_write(rs_State *S, int stream, const char *data, size_t len);
 
 /* ---- lists ---- */
 
@@ -345,7 +345,7 @@ static int64_t collect_main(rs_State *S, int gen) {
                          "gc: collecting generation %d...\ngc: objects in each generation: %zu %zu %zu\n"
                          "gc: objects in permanent generation: %zu\n",
                          gen, gcl_size(S->gc_gen[0]), gcl_size(S->gc_gen[1]), gcl_size(S->gc_gen[2]), gcl_size(S->gc_permanent));
-        rs_write(S, 2, line, (size_t)n);
+        io_write(S, 2, line, (size_t)n);
         started = clock_seconds(CLOCK_KIND_MONOTONIC);
     }
     if (gen + 1 < 3) S->gc_count[gen + 1]++;
@@ -374,7 +374,7 @@ static int64_t collect_main(rs_State *S, int gen) {
             Obj *o = FROM_GC(g);
             char line[160];
             int n = snprintf(line, sizeof line, "gc: collectable <%s %p>\n", type_name(TYPE(o)), (void *)o);
-            rs_write(S, 2, line, (size_t)n);
+            io_write(S, 2, line, (size_t)n);
         }
     }
     int64_t m = handle_weakrefs(S, &unreachable, old);
@@ -387,7 +387,7 @@ static int64_t collect_main(rs_State *S, int gen) {
         char line[160];
         int n = snprintf(line, sizeof line, "gc: done, %lld unreachable, 0 uncollectable, %.4fs elapsed\n", (long long)m,
                          clock_seconds(CLOCK_KIND_MONOTONIC) - started);
-        rs_write(S, 2, line, (size_t)n);
+        io_write(S, 2, line, (size_t)n);
     }
     S->gc_collections[gen]++;
     S->gc_collected[gen] += m;

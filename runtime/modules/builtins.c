@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 #include "registry.h"
+#include "../core/io.h"
 #include "../objects/fileobj.h"
 #include "../gc/collector.h"
 #include "../compiler/compile.h"
@@ -26,7 +27,6 @@
 #include "../objects/typeobj.h"
 #include "../vm/vm.h"
 
-void rs_write(rs_State *S, int stream, const char *data, size_t len);
 Obj *callable_iter_new(rs_State *S, Obj *callable, Obj *sentinel);
 
 #define BUILTIN(name) static Obj *bi_##name(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw)
@@ -34,7 +34,7 @@ Obj *callable_iter_new(rs_State *S, Obj *callable, Obj *sentinel);
 
 static int write_to(rs_State *S, Obj *file, const char *data, size_t len) {
     if (!file || file == S->none) {
-        rs_write(S, 1, data, len);
+        io_write(S, 1, data, len);
         return 0;
     }
     Obj *s = str_new(S, data, len);
@@ -81,7 +81,7 @@ BUILTIN(print) {
         if (i) buf_add(&b, sep ? STR_DATA(sep) : " ", sep ? ((Str *)sep)->nbytes : 1);
         Obj *s = obj_str(S, args[i]);
         if (!s) {
-            if (b.len) rs_write(S, 1, b.data, b.len);
+            if (b.len) io_write(S, 1, b.data, b.len);
             buf_free(&b);
             return NULL;
         }
@@ -93,7 +93,7 @@ BUILTIN(print) {
         buf_free(&b);
         return exc_nomemory(S);
     }
-    rs_write(S, 1, b.data, b.len);
+    io_write(S, 1, b.data, b.len);
     buf_free(&b);
     return NEWREF(S->none);
 }
@@ -619,13 +619,12 @@ BUILTIN(input) {
     if (nargs == 1) {
         Obj *p = obj_str(S, args[0]);
         if (!p) return NULL;
-        rs_write(S, 1, STR_DATA(p), ((Str *)p)->nbytes);
+        io_write(S, 1, STR_DATA(p), ((Str *)p)->nbytes);
         DECREF(S, p);
     }
-    extern int rs_read_line(rs_State * S, Buf * b);
     Buf b;
     buf_init(&b, &S->mem);
-    int r = rs_read_line(S, &b);
+    int r = io_read_line(S, &b);
     if (r <= 0) {
         buf_free(&b);
         if (r < 0) return exc_nomemory(S);

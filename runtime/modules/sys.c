@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include "registry.h"
+#include "../core/io.h"
 #include "../objects/abstract.h"
 #include "../objects/cfunc.h"
 #include "../objects/dict.h"
@@ -15,8 +16,6 @@
 #include "../objects/str.h"
 #include "../objects/tuple.h"
 
-void rs_write(rs_State *S, int stream, const char *data, size_t len);
-void rs_flush(rs_State *S);
 
 #define FN(name) static Obj *sys_##name(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw)
 
@@ -108,7 +107,7 @@ static void stream_dealloc(rs_State *S, Obj *o) { obj_free(S, o, sizeof(Stream))
 static Obj *stream_write(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
     if (args_no_kwargs(S, "write", kw) < 0 || args_count(S, "write", nargs, 1, 1) < 0) return NULL;
     if (!IS_STR(args[0])) return exc_raisef(S, S->e_TypeError, "write() argument must be str, not %s", type_name(TYPE(args[0])));
-    rs_write(S, ((Stream *)self)->fd, STR_DATA(args[0]), ((Str *)args[0])->nbytes);
+    io_write(S, ((Stream *)self)->fd, STR_DATA(args[0]), ((Str *)args[0])->nbytes);
     return int_from_i64(S, (int64_t)((Str *)args[0])->len);
 }
 
@@ -117,7 +116,7 @@ static Obj *stream_flush(rs_State *S, Obj *self, Obj *const *args, size_t nargs,
     (void)args;
     (void)nargs;
     (void)kw;
-    rs_flush(S);
+    io_flush(S);
     return NEWREF(S->none);
 }
 

@@ -4,6 +4,7 @@
  * exceptions in CPython's format.
  */
 #include "exception.h"
+#include "../core/io.h"
 #include <stdio.h>
 #include <string.h>
 #include "../core/buf.h"
@@ -18,7 +19,6 @@
 #include "tuple.h"
 #include "typeobj.h"
 
-void rs_write(rs_State *S, int stream, const char *data, size_t len);
 
 /* ---- objects ---- */
 
@@ -408,7 +408,7 @@ Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filenam
 /* ---- printing ---- */
 
 static void write_str(rs_State *S, Buf *b) {
-    if (b->len) rs_write(S, 2, b->data, b->len);
+    if (b->len) io_write(S, 2, b->data, b->len);
     b->len = 0;
 }
 
@@ -662,7 +662,7 @@ void exc_print(rs_State *S, Obj *exc) {
             exc_clear(S);
         }
     }
-    if (b.failed) rs_write(S, 2, "MemoryError\n", 12);
+    if (b.failed) io_write(S, 2, "MemoryError\n", 12);
     else write_str(S, &b);
     buf_free(&b);
     exc_clear(S);

@@ -7,6 +7,7 @@
  * done with them, so the frame always owns what it points at.
  */
 #include "vm.h"
+#include "../core/io.h"
 #include <string.h>
 #include "../gc/collector.h"
 #include "../gc/observe.h"
@@ -26,7 +27,6 @@
 #include "../objects/tuple.h"
 #include "../objects/typeobj.h"
 
-void rs_write(rs_State *S, int stream, const char *data, size_t len);
 
 static Obj *name_error(rs_State *S, Obj *name) { return exc_raisef(S, S->e_NameError, "name '%U' is not defined", (Str *)name); }
 
@@ -1294,8 +1294,8 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 if (dict_set_cstr(S, S->builtins, "_", S->none) < 0) goto error;
                 Obj *r = obj_repr(S, v);
                 if (!r) goto error;
-                rs_write(S, 1, STR_DATA(r), ((Str *)r)->nbytes);
-                rs_write(S, 1, "\n", 1);
+                io_write(S, 1, STR_DATA(r), ((Str *)r)->nbytes);
+                io_write(S, 1, "\n", 1);
                 DECREF(S, r);
                 if (dict_set_cstr(S, S->builtins, "_", v) < 0) goto error;
             }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "vm.h"
+#include "../core/io.h"
 #include "../compiler/compile.h"
 #include "../modules/registry.h"
 #include "../objects/abstract.h"
@@ -17,7 +18,6 @@
 #include "../objects/names.h"
 #include "../objects/str.h"
 
-int rs_read_file(rs_State *S, const char *path, char **data, size_t *len);
 
 /* Compiles src as module name (registered in sys.modules before it runs, as CPython does) and runs it. */
 static Obj *exec_module(rs_State *S, Str *name, const char *src, size_t len, const char *filename) {
@@ -60,8 +60,9 @@ static Obj *load_source_module(rs_State *S, Str *name) {
         if (n < 0 || (size_t)n >= sizeof file) continue;
         char *src;
         size_t len;
-        int r = rs_read_file(S, file, &src, &len);
-        if (r < 0) return NULL;
+        int r = io_read_file(S, file, &src, &len);
+        if (r == IO_NO_MEMORY) return exc_nomemory(S);
+        if (r < 0) return exc_raisef(S, S->e_OSError, "could not read %s", file);
         if (r == 0) continue;
         /* kept for the source lines of tracebacks */
         Obj *text = str_new(S, src, len);
