@@ -451,10 +451,10 @@ static void count_and_maybe_collect(rs_State *S) {
         collect_generations(S);
 }
 
-uintptr_t gc_on_alloc(rs_State *S, Type *t, size_t size) {
+uintptr_t gc_on_alloc(rs_State *S, Type *t, size_t size, bool fresh) {
     if (t->flags & TF_UNCOUNTED) return GCF_UNCOUNTED;
     int max;
-    int *numfree = free_list(S, t, t == S->t_tuple ? tuple_len_of_size(size) : 0, &max);
+    int *numfree = fresh ? NULL : free_list(S, t, t == S->t_tuple ? tuple_len_of_size(size) : 0, &max);
     if (numfree && *numfree > 0) {
         /* CPython would reuse a free-list entry: no count, no collection */
         (*numfree)--;

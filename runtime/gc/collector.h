@@ -17,8 +17,9 @@ void gc_assume_cpython_startup(rs_State *S);
 /* Collects generation gen (0, 1, 2) and the younger ones; returns the number of unreachable objects found. */
 int64_t gc_collect(rs_State *S, int gen, const char *reason);
 /* Called for every new GC object of type t and size bytes: counts it, as gc.get_count() shows, and collects
-   when a threshold is passed. Returns the GCF_* bookkeeping flags for its header. */
-uintptr_t gc_on_alloc(rs_State *S, Type *t, size_t size);
+   when a threshold is passed; fresh: CPython would not take it from a free list. Returns the GCF_* bookkeeping
+   flags for its header. */
+uintptr_t gc_on_alloc(rs_State *S, Type *t, size_t size, bool fresh);
 /* Called when a GC object is freed: uncounts it, or gives it to its emulated free list. */
 void gc_on_free(rs_State *S, Obj *o);
 /* o stops counting (an instance's attribute dict, which CPython 3.11 keeps inline). */

@@ -728,7 +728,7 @@ static Obj *dict_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tu
     (void)args;
     (void)nargs;
     (void)kwnames;
-    Dict *d = (Dict *)obj_alloc(S, t, t->basicsize);
+    Dict *d = (Dict *)obj_alloc_fresh(S, t, t->basicsize);
     if (!d) return NULL;
     d->used = d->nentries = d->size = 0;
     d->index = NULL;

@@ -345,7 +345,7 @@ static Obj *list_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tu
     (void)args;
     (void)nargs;
     (void)kwnames;
-    List *l = (List *)obj_alloc(S, t, t->basicsize);
+    List *l = (List *)obj_alloc_fresh(S, t, t->basicsize);
     if (!l) return NULL;
     l->len = l->cap = 0;
     l->items = NULL;

@@ -10,9 +10,9 @@
 #include "../gc/observe.h"
 #include "tuple.h"
 
-Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
+static Obj *alloc_object(rs_State *S, Type *t, size_t size, bool fresh) {
     bool gc = (t->flags & TF_GC) != 0;
-    uintptr_t gc_flags = gc ? gc_on_alloc(S, t, size) : 0;
+    uintptr_t gc_flags = gc ? gc_on_alloc(S, t, size, fresh) : 0;
     size_t total = size + (gc ? sizeof(GCHead) : 0);
     char *block = mem_alloc(&S->mem, total);
     if (!block) {
@@ -39,6 +39,9 @@ Obj *obj_alloc(rs_State *S, Type *t, size_t size) {
     observe_alloc(S, o, size);
     return o;
 }
+
+Obj *obj_alloc(rs_State *S, Type *t, size_t size) { return alloc_object(S, t, size, false); }
+Obj *obj_alloc_fresh(rs_State *S, Type *t, size_t size) { return alloc_object(S, t, size, true); }
 
 void obj_free(rs_State *S, Obj *o, size_t size) {
     Type *t = o->type;

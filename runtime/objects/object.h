@@ -151,6 +151,8 @@ static inline Obj *newref(Obj *o) {
 
 /* A new object of type t with size bytes (GCHead excluded), refcount 1; tracked if GC. */
 Obj *obj_alloc(rs_State *S, Type *t, size_t size);
+/* The same, for a list or dict that CPython makes with tp_alloc (list(), dict()), not from its free list. */
+Obj *obj_alloc_fresh(rs_State *S, Type *t, size_t size);
 /* Frees the memory of o, allocated with size bytes (after its dealloc released its references). */
 void obj_free(rs_State *S, Obj *o, size_t size);
 

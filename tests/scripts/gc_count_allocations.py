@@ -69,3 +69,15 @@ for i in range(50):
     pair = (i, [i])
     d = {"i": i}
 print("after the loop", gc.get_count()[0] - start)
+
+# list() and dict() are made fresh (tp_alloc); displays take from the free lists
+gc.collect()
+counts = [gc.get_count()[0]]
+x = [[1], [2], [3]]
+del x
+counts.append(gc.get_count()[0])
+made = (list(), dict(), tuple([1, 2]))
+counts.append(gc.get_count()[0])
+displays = ([], {})
+counts.append(gc.get_count()[0])
+print("free lists and type calls", [counts[i + 1] - counts[i] for i in range(len(counts) - 1)])
