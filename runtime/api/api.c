@@ -383,7 +383,8 @@ static int run(rs_State *S, const char *source, size_t len, const char *filename
     Dict *g = ((Module *)S->main_module)->dict;
     Obj *fname = str_from_cstr(S, filename ? filename : "<string>");
     Obj *text = str_new(S, source, len);
-    if (fname && text) dict_set(S, S->sources, fname, text);
+    /* source lines for tracebacks come from files, as CPython's: not from -c, standard input or the prompt */
+    if (fname && text && filename && filename[0] != '<') dict_set(S, S->sources, fname, text);
     if (fname && mode == COMPILE_FILE) {
         dict_set_cstr(S, g, "__file__", fname);
         if (!dict_get_cstr(S, g, "__cached__")) dict_set_cstr(S, g, "__cached__", S->none);

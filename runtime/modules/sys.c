@@ -64,6 +64,20 @@ FN(exception) {
     return NEWREF(S->handled ? S->handled : S->none);
 }
 
+/* sys.excepthook(type, value, traceback): prints the exception as an uncaught one (value's own traceback). */
+FN(excepthook) {
+    (void)self;
+    if (args_no_kwargs(S, "excepthook", kw) < 0 || args_count(S, "excepthook", nargs, 3, 3) < 0) return NULL;
+    if (!is_instance_of(args[1], S->e_BaseException)) {
+        Obj *msg = str_fromf(S, "TypeError: print_exception(): Exception expected for value, %s found\n", type_name(TYPE(args[1])));
+        if (msg) io_write(S, 2, STR_DATA(msg), ((Str *)msg)->nbytes);
+        XDECREF(S, msg);
+        return msg ? NEWREF(S->none) : NULL;
+    }
+    exc_print(S, args[1]);
+    return NEWREF(S->none);
+}
+
 FN(exit) {
     (void)self;
     if (args_no_kwargs(S, "exit", kw) < 0 || args_count(S, "exit", nargs, 0, 1) < 0) return NULL;
@@ -93,7 +107,7 @@ FN(intern) {
 static const CFuncDef sys_functions[] = {
     {"getrefcount", sys_getrefcount}, {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit}, {"exc_info", sys_exc_info}, {"exception", sys_exception},
-    {"exit", sys_exit}, {"_getframe", sys_getframe}, {"intern", sys_intern}, {NULL, NULL}};
+    {"exit", sys_exit}, {"excepthook", sys_excepthook}, {"_getframe", sys_getframe}, {"intern", sys_intern}, {NULL, NULL}};
 
 /* ---- stdout / stderr ---- */
 
