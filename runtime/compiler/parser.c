@@ -23,6 +23,10 @@ typedef struct Parser {
     int func_depth;       /* inside a def or lambda: yield and return are allowed */
     int last_end_line, last_end_col;  /* where the last consumed token ended: expressions end there */
     int loop_depth;
+    int bracket_depth;    /* brackets the consumed tokens left open */
+    /* The disjunction the last expression began with, in token coordinates: CPython's invalid_expression looks at it. */
+    int disj_line, disj_col, disj_end_line, disj_end_col;
+    bool disj_single_name, disj_soft_keyword, in_comma_check;
 } Parser;
 
 static void advance(Parser *p);
@@ -77,15 +81,65 @@ static Node *lex_fail(Parser *p) {
     return NULL;
 }
 
+static Node *expression(Parser *p);
+static Node *or_expr(Parser *p);
+static bool tok_is_kw(const Token *t, const char *kw);
+static bool tok_is_keyword(const Token *t);
+
+/* Whether t can begin an expression. */
+static bool starts_expression(const Token *t) {
+    switch (t->kind) {
+    case TK_NAME:
+        return !tok_is_keyword(t) || tok_is_kw(t, "True") || tok_is_kw(t, "False") || tok_is_kw(t, "None") ||
+               tok_is_kw(t, "not") || tok_is_kw(t, "lambda") || tok_is_kw(t, "await");
+    case TK_INT: case TK_FLOAT: case TK_IMAG: case TK_STRING: case TK_FSTRING: case TK_BYTES: case TK_LPAR:
+    case TK_LSQB: case TK_LBRACE: case TK_MINUS: case TK_PLUS: case TK_TILDE: case TK_ELLIPSIS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* CPython's invalid_expression: inside brackets, an expression right after another one ("[a b]") is a forgotten
+   comma; the two are marked. NULL when the rule does not apply (the caller reports plain invalid syntax). */
+static Node *forgotten_comma(Parser *p) {
+    if (p->in_comma_check || p->bracket_depth == 0 || !starts_expression(&p->tok)) return NULL;
+    if (p->disj_end_line != p->last_end_line || p->disj_end_col != p->last_end_col) return NULL;
+    if (p->disj_soft_keyword || (p->disj_single_name && (p->tok.kind == TK_STRING || p->tok.kind == TK_FSTRING))) return NULL;
+    int line = p->disj_line, col = p->disj_col;
+    p->in_comma_check = true;
+    Node *b = expression(p);
+    p->in_comma_check = false;
+    if (!b) {
+        p->failed = false; /* b's own error is not the one to report */
+        return NULL;
+    }
+    if (p->last_end_line != line) return fail_at(p, line, col, "invalid syntax. Perhaps you forgot a comma?");
+    return fail_range(p, line, col, p->last_end_col, "invalid syntax. Perhaps you forgot a comma?");
+}
+
 static Node *syntax_error(Parser *p) {
     if (p->tok.kind == TK_ERRORTOKEN) return lex_fail(p);
     /* As CPython: a generic syntax error gives way to a tokenizer error later in the source (an unclosed bracket). */
     if (!p->failed && p->tok.kind != TK_EOF && p->tok.kind != TK_INDENT) {
+        /* the look ahead is undone afterwards (its decoded strings stay in the pool, which frees them) */
+        Lexer saved = p->L;
+        Token saved_next = p->next;
+        bool saved_has_next = p->has_next;
         Token t = p->has_next ? p->next : lexer_next(&p->L);
         while (t.kind != TK_EOF && t.kind != TK_ERRORTOKEN) t = lexer_next(&p->L);
         /* an unclosed bracket counts only when the error is on a later line than the bracket (CPython's rule) */
         if (t.kind == TK_ERRORTOKEN && (!strstr(p->L.error, "was never closed") || p->tok.line > p->L.error_line))
             return lex_fail(p);
+        struct LexStr *pool = p->L.strings;
+        p->L = saved;
+        p->L.strings = pool;
+        p->next = saved_next;
+        p->has_next = saved_has_next;
+        Token here = p->tok;
+        Node *r = forgotten_comma(p);
+        if (p->failed) return r;
+        p->tok = here; /* b could not be parsed: the first error stands */
     }
     if (p->tok.kind == TK_INDENT) return fail_at(p, p->tok.line, p->tok.col, "unexpected indent");
     if (p->tok.kind == TK_EOF || (p->tok.kind == TK_NEWLINE && p->tok.len == 0)) {
@@ -101,6 +155,9 @@ static Node *syntax_error(Parser *p) {
 static void advance(Parser *p) {
     p->last_end_line = p->tok.end_line;
     p->last_end_col = p->tok.end_col;
+    TokKind k = p->tok.kind;
+    if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) p->bracket_depth++;
+    else if ((k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) && p->bracket_depth > 0) p->bracket_depth--;
     if (p->has_next) {
         p->tok = p->next;
         p->has_next = false;
@@ -990,7 +1047,17 @@ static Node *yield_expr(Parser *p) {
 static Node *expression(Parser *p) {
     if (at_kw(p, "lambda")) return lambda(p);
     if (at_kw(p, "yield")) return yield_expr(p);
+    Token start = p->tok;
     Node *e = or_expr(p);
+    if (e) {
+        /* the disjunction an expression starts with, for forgotten_comma */
+        p->disj_line = start.line;
+        p->disj_col = start.col;
+        p->disj_end_line = p->last_end_line;
+        p->disj_end_col = p->last_end_col;
+        p->disj_single_name = start.kind == TK_NAME && start.end_line == p->last_end_line && start.end_col == p->last_end_col;
+        p->disj_soft_keyword = tok_is_kw(&start, "match") || tok_is_kw(&start, "case") || tok_is_kw(&start, "_");
+    }
     if (!e || !at_kw(p, "if")) return e;
     Token t = p->tok;
     advance(p);
@@ -1007,6 +1074,7 @@ static Node *expression(Parser *p) {
                           "expected 'else' after 'if' expression");
     }
     x->c = expression(p);
+    p->disj_end_line = -1; /* a conditional's else part is no place for a forgotten comma (CPython says invalid syntax) */
     return x->c ? ended(p, x) : NULL;
 }
 

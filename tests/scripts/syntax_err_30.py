@@ -1,0 +1,2 @@
+# a forgotten comma in a list display
+items = [first second]

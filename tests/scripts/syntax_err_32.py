@@ -1,0 +1,2 @@
+# a forgotten comma in a dict display
+table = {1: "one" 2: "two"}

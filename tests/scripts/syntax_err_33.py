@@ -1,0 +1,2 @@
+# a string then a name: a forgotten comma
+print("total" count)
