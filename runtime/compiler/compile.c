@@ -1588,8 +1588,11 @@ static bool compile_stmt(Compiler *c, Node *n) {
                 k = 2;
             }
         }
-        c->u->line = n->line;
-        return emit(c, OP_RAISE, k) >= 0;
+        /* the raise itself carries the statement's span, as CPython's RAISE_VARARGS (traceback markers) */
+        Loc saved = enter_node(c, n);
+        bool ok = emit(c, OP_RAISE, k) >= 0;
+        leave_node(c, saved);
+        return ok;
     }
     case N_GLOBAL:
     case N_NONLOCAL: return true;

@@ -1232,7 +1232,7 @@ static Node *simple_stmt(Parser *p) {
                 if (!(r->a = expression(p))) return NULL;
                 if (accept_kw(p, "from") && !(r->b = expression(p))) return NULL;
             }
-            return r;
+            return ended(p, r);
         }
         if (tok_is_kw(&t, "global") || tok_is_kw(&t, "nonlocal")) {
             advance(p);
