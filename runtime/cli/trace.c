@@ -74,6 +74,7 @@ bool trace_open(Trace *t, const char *path, TraceFormat format, uint64_t limit) 
     memset(t, 0, sizeof *t);
     t->file = fopen(path, "w");
     if (!t->file) return false;
+    setvbuf(t->file, NULL, _IOFBF, 1 << 20);
     t->format = format;
     t->limit = limit;
     if (format == TRACE_CHROME)
@@ -81,28 +82,113 @@ bool trace_open(Trace *t, const char *path, TraceFormat format, uint64_t limit) 
     return true;
 }
 
+/* A JSON line is built in memory and written at once: a trace has millions of them. */
+typedef struct Line {
+    char buf[1024];
+    size_t len;
+} Line;
+
+static void put(Line *l, const char *s, size_t n) {
+    if (l->len + n > sizeof l->buf) n = sizeof l->buf - l->len;
+    memcpy(l->buf + l->len, s, n);
+    l->len += n;
+}
+
+static void put_s(Line *l, const char *s) { put(l, s, strlen(s)); }
+
+static void put_u(Line *l, unsigned long long v) {
+    char digits[24];
+    size_t n = 0;
+    do digits[sizeof digits - ++n] = (char)('0' + v % 10);
+    while ((v /= 10) && n < sizeof digits);
+    put(l, digits + sizeof digits - n, n);
+}
+
+static void put_i(Line *l, long long v) {
+    if (v < 0) {
+        put(l, "-", 1);
+        put_u(l, 0ULL - (unsigned long long)v);
+    } else {
+        put_u(l, (unsigned long long)v);
+    }
+}
+
+static void put_json(Line *l, const char *s) {
+    put(l, "\"", 1);
+    for (const char *c = s; *c && l->len < sizeof l->buf - 8; c++) {
+        size_t plain = strcspn(c, "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f");
+        if (plain) {
+            /* a run that needs no escaping, at once */
+            put(l, c, plain);
+            c += plain - 1;
+            continue;
+        }
+        unsigned char ch = (unsigned char)*c;
+        if (ch == '"' || ch == '\\') {
+            char esc[2] = {'\\', (char)ch};
+            put(l, esc, 2);
+        } else if (ch < 0x20) {
+            char esc[8];
+            snprintf(esc, sizeof esc, "\\u%04x", ch);
+            put_s(l, esc);
+        } else {
+            put(l, (const char *)c, 1);
+        }
+    }
+    put(l, "\"", 1);
+}
+
 static void write_jsonl(Trace *t, const rs_Event *e) {
-    FILE *f = t->file;
-    fprintf(f, "{\"kind\": \"%s\", \"clock\": %llu, \"file\": ", kind_name(e->kind), (unsigned long long)e->clock);
-    json_string(f, e->file, strlen(e->file));
-    fprintf(f, ", \"line\": %d", e->line);
+    Line l;
+    l.len = 0;
+    put_s(&l, "{\"kind\": \"");
+    put_s(&l, kind_name(e->kind));
+    put_s(&l, "\", \"clock\": ");
+    put_u(&l, e->clock);
+    put_s(&l, ", \"file\": ");
+    put_json(&l, e->file);
+    put_s(&l, ", \"line\": ");
+    put_i(&l, e->line);
     switch (e->kind) {
     case RS_EV_GC_START:
-        fprintf(f, ", \"generation\": %d, \"counts\": [%d, %d, %d]", e->generation, e->counts[0], e->counts[1], e->counts[2]);
+        put_s(&l, ", \"generation\": ");
+        put_i(&l, e->generation);
+        put_s(&l, ", \"counts\": [");
+        for (int i = 0; i < 3; i++) {
+            if (i) put_s(&l, ", ");
+            put_i(&l, e->counts[i]);
+        }
+        put_s(&l, "]");
         break;
-    case RS_EV_GC_STOP:
-        fprintf(f, ", \"generation\": %d, \"collected\": %lld, \"pause_seconds\": %.6f", e->generation, (long long)e->collected,
-                e->pause_seconds);
+    case RS_EV_GC_STOP: {
+        char pause[40];
+        snprintf(pause, sizeof pause, "%.6f", e->pause_seconds);
+        put_s(&l, ", \"generation\": ");
+        put_i(&l, e->generation);
+        put_s(&l, ", \"collected\": ");
+        put_i(&l, e->collected);
+        put_s(&l, ", \"pause_seconds\": ");
+        put_s(&l, pause);
         break;
-    default:
-        fprintf(f, ", \"type\": ");
-        json_string(f, e->type_name, strlen(e->type_name));
-        fprintf(f, ", \"serial\": %llu", (unsigned long long)e->serial);
-        if (e->kind == RS_EV_ALLOC || e->kind == RS_EV_FREE) fprintf(f, ", \"size\": %zu", e->size);
-        if (e->kind == RS_EV_FREE) fprintf(f, ", \"cause\": \"%s\"", cause_name(e->cause));
-        if (e->kind == RS_EV_FINALIZE_END) fprintf(f, ", \"resurrected\": %s", e->resurrected ? "true" : "false");
     }
-    fputs("}\n", f);
+    default:
+        put_s(&l, ", \"type\": ");
+        put_json(&l, e->type_name);
+        put_s(&l, ", \"serial\": ");
+        put_u(&l, e->serial);
+        if (e->kind == RS_EV_ALLOC || e->kind == RS_EV_FREE) {
+            put_s(&l, ", \"size\": ");
+            put_u(&l, e->size);
+        }
+        if (e->kind == RS_EV_FREE) {
+            put_s(&l, ", \"cause\": \"");
+            put_s(&l, cause_name(e->cause));
+            put_s(&l, "\"");
+        }
+        if (e->kind == RS_EV_FINALIZE_END) put_s(&l, e->resurrected ? ", \"resurrected\": true" : ", \"resurrected\": false");
+    }
+    put_s(&l, "}\n");
+    fwrite(l.buf, 1, l.len, t->file);
 }
 
 static void chrome_event(Trace *t, const char *ph, const char *name, uint64_t ts, const char *args_fmt, ...) {
