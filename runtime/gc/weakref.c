@@ -264,6 +264,15 @@ static Obj *unwrap(rs_State *S, Obj *o) {
     return NEWREF(target);
 }
 
+/* fn(referent) for a proxy's one-argument operations. */
+static Obj *on_referent(rs_State *S, Obj *self, Obj *(*fn)(rs_State *, Obj *)) {
+    Obj *o = unwrap(S, self);
+    if (!o) return NULL;
+    Obj *r = fn(S, o);
+    DECREF(S, o);
+    return r;
+}
+
 static Obj *proxy_getattr(rs_State *S, Obj *self, Str *name) {
     Obj *o = unwrap(S, self);
     if (!o) return NULL;
@@ -285,13 +294,7 @@ static Obj *proxy_repr(rs_State *S, Obj *self) {
     return str_fromf(S, "<weakproxy at %p to %s at %p>", (void *)self, type_name(TYPE(o ? o : S->none)), (void *)(o ? o : S->none));
 }
 
-static Obj *proxy_str(rs_State *S, Obj *self) {
-    Obj *o = unwrap(S, self);
-    if (!o) return NULL;
-    Obj *r = obj_str(S, o);
-    DECREF(S, o);
-    return r;
-}
+static Obj *proxy_str(rs_State *S, Obj *self) { return on_referent(S, self, obj_str); }
 
 static Obj *proxy_call(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tuple *kw) {
     Obj *o = unwrap(S, self);
@@ -362,21 +365,9 @@ static int proxy_contains(rs_State *S, Obj *self, Obj *v) {
     return r;
 }
 
-static Obj *proxy_iter(rs_State *S, Obj *self) {
-    Obj *o = unwrap(S, self);
-    if (!o) return NULL;
-    Obj *r = obj_iter(S, o);
-    DECREF(S, o);
-    return r;
-}
+static Obj *proxy_iter(rs_State *S, Obj *self) { return on_referent(S, self, obj_iter); }
 
-static Obj *proxy_next(rs_State *S, Obj *self) {
-    Obj *o = unwrap(S, self);
-    if (!o) return NULL;
-    Obj *r = obj_next(S, o);
-    DECREF(S, o);
-    return r;
-}
+static Obj *proxy_next(rs_State *S, Obj *self) { return on_referent(S, self, obj_next); }
 
 void weakref_init_types(rs_State *S) {
     Type *t = S->t_weakref;
