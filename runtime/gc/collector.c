@@ -209,13 +209,7 @@ static int64_t handle_weakrefs(rs_State *S, GCHead *unreachable, GCHead *old) {
     while (!gcl_empty(&wrcb_to_call)) {
         GCHead *rg = wrcb_to_call.next;
         Weakref *r = (Weakref *)FROM_GC(rg);
-        Obj *saved = exc_fetch(S);
-        observe_weakref_callback(S, (Obj *)r);
-        Obj *res = obj_call1(S, r->callback, (Obj *)r);
-        if (!res) exc_write_unraisable(S, "Exception ignored in", r->callback);
-        XDECREF(S, res);
-        if (S->exc) exc_clear(S);
-        S->exc = saved;
+        weakref_call_callback(S, r, r->callback);
         DECREF(S, r);
         if (wrcb_to_call.next == rg) gcl_move(rg, old);
         else freed++;

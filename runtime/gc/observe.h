@@ -40,9 +40,6 @@
 /* Instructions executed so far, the running frame's included. */
 uint64_t observe_clock(const rs_State *S);
 
-/* Why objects are being freed right now (rs_Cause). */
-static inline int observe_cause(const rs_State *S) { return S->free_cause; }
-
 /* The state is ready for the embedder: counting starts here. */
 void observe_ready(rs_State *S);
 

@@ -75,11 +75,14 @@ Obj *weakref_list_of(rs_State *S, Obj *o) {
     return l;
 }
 
-static void call_callback(rs_State *S, Obj *callback, Weakref *r) {
+void weakref_call_callback(rs_State *S, Weakref *r, Obj *callback) {
+    Obj *saved = exc_fetch(S);
     observe_weakref_callback(S, (Obj *)r);
     Obj *res = obj_call1(S, callback, (Obj *)r);
     if (!res) exc_write_unraisable(S, "Exception ignored in", callback);
     XDECREF(S, res);
+    if (S->exc) exc_clear(S);
+    S->exc = saved;
 }
 
 void weakref_clear_all(rs_State *S, Obj *o) {
@@ -104,7 +107,7 @@ void weakref_clear_all(rs_State *S, Obj *o) {
             DECREF(S, callback);
         }
     }
-    for (int64_t i = 0; i < k; i += 2) call_callback(S, pending[i + 1], (Weakref *)pending[i]);
+    for (int64_t i = 0; i < k; i += 2) weakref_call_callback(S, (Weakref *)pending[i], pending[i + 1]);
     for (int64_t i = 0; i < k; i++) DECREF(S, pending[i]);
     if (pending) mem_free(&S->mem, pending, (size_t)n * 2 * sizeof(Obj *));
     if (S->exc) exc_clear(S);

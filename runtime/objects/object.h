@@ -65,7 +65,6 @@ enum {
     TF_GC = 1,        /* instances carry a GCHead */
     TF_HEAP = 2,      /* a class made by a class statement or type() */
     TF_BASETYPE = 4,  /* may be subclassed */
-    TF_HAS_DEL = 8,   /* the class (or a base) defines __del__ */
     TF_INT_SUBCLASS = 16, TF_STR_SUBCLASS = 32, TF_TUPLE_SUBCLASS = 64,
     TF_LIST_SUBCLASS = 128, TF_DICT_SUBCLASS = 256, TF_EXC_SUBCLASS = 512,
     TF_TYPE_SUBCLASS = 1024,

@@ -738,10 +738,6 @@ static void slot_finalize(rs_State *S, Obj *o) {
     DECREF(S, del);
 }
 
-typedef struct SlotsInfo {
-    size_t first, count;
-} SlotsInfo;
-
 static void clear_member_slots(rs_State *S, Obj *o) {
     for (Type *t = TYPE(o); t && (t->flags & TF_HEAP); t = t->base) {
         Obj *slots = t->dict ? dict_get_str(S, t->dict, NAME(__slots__)) : NULL;
@@ -1304,10 +1300,7 @@ static int type_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
         }
         return 0;
     }
-    if (name == NAME(__del__)) {
-        t->flags |= TF_HAS_DEL;
-        t->finalize = slot_finalize;
-    }
+    if (name == NAME(__del__)) t->finalize = slot_finalize;
     return dict_set(S, t->dict, (Obj *)name, v);
 }
 
@@ -1465,10 +1458,7 @@ Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns) {
     if (type_is_subtype(t, S->t_list)) t->flags |= TF_LIST_SUBCLASS;
     if (type_is_subtype(t, S->t_dict)) t->flags |= TF_DICT_SUBCLASS;
     if (type_is_subtype(t, S->t_type)) t->flags |= TF_TYPE_SUBCLASS;
-    if (type_lookup(S, t, NAME(__del__))) {
-        t->flags |= TF_HAS_DEL;
-        t->finalize = slot_finalize;
-    }
+    if (type_lookup(S, t, NAME(__del__))) t->finalize = slot_finalize;
     t->ob.type = S->t_type;
     /* Slots. */
     t->dealloc = subtype_dealloc;
