@@ -11,6 +11,7 @@
 #include "../core/io.h"
 #include "../core/buf.h"
 #include "../gc/collector.h"
+#include "../gc/hostgc.h"
 #include "../gc/observe.h"
 #include "../gc/weakref.h"
 #include "../modules/registry.h"
@@ -273,12 +274,12 @@ static bool init_runtime(rs_State *S) {
     type_modified(S);
     gc_assume_cpython_startup(S);
     observe_ready(S);
-    return !S->exc;
+    return !S->exc && hostgc_start(S);
 }
 
 void rs_options_init(rs_Options *opts) { memset(opts, 0, sizeof *opts); }
 
-static const char *const model_names[] = {"cpython"};
+static const char *const model_names[RS_MODEL_COUNT] = {"cpython", "jvm", "clr", "boehm"};
 
 int rs_model_from_name(const char *name) {
     for (size_t i = 0; name && i < sizeof model_names / sizeof model_names[0]; i++)
@@ -514,6 +515,7 @@ void rs_set_event_hook(rs_State *S, unsigned mask, rs_EventFn fn, void *ud) {
 void rs_close(rs_State *S) {
     if (!S) return;
     rs_finish(S);
+    hostgc_end(S);
     observe_finish(S);
     /* What is left was kept alive past the end by cycles among modules: CPython never frees it;
        refscope frees it without running finalizers. */
@@ -578,6 +580,7 @@ void rs_close(rs_State *S) {
         Type *t = types[i];
         if (t) mem_free(&S->mem, AS_GC(t), sizeof(GCHead) + sizeof(Type));
     }
+    hostgc_finish(S);
     gc_finish(S);
 #ifdef RS_CHECK_LEAKS
     if (S->mem.bytes || S->live_objects) {

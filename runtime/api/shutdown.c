@@ -18,6 +18,7 @@
 #include "shutdown.h"
 #include "../core/io.h"
 #include "../gc/collector.h"
+#include "../gc/hostgc.h"
 #include "../gc/observe.h"
 #include "../gc/weakref.h"
 #include "../modules/registry.h"
@@ -77,6 +78,7 @@ static Obj *remove_modules(rs_State *S) {
 
 void shutdown_finalize(rs_State *S) {
     if (S->atexit_callbacks) atexit_run_callbacks(S);
+    hostgc_end(S); /* a host-GC model: from here on, reference counting takes the heap apart */
     io_flush(S);
     if (!S->gc_gen[0] || !S->modules) return;
     if (S->gc_enabled) gc_collect(S, 2, "shutdown");

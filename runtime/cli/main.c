@@ -27,7 +27,13 @@ static const char usage[] =
     "  --recursion-limit N  the initial sys.getrecursionlimit() (default 1000)\n"
     "  --gc-stress     run the cycle collector before every container allocation\n"
     "                  (also RS_GC_STRESS=1); slow, for finding bugs\n"
-    "  --gc MODEL      how memory is reclaimed: cpython (the default)\n"
+    "  --gc MODEL      how memory is reclaimed: cpython (the default: reference counting),\n"
+    "                  jvm, clr or boehm (tracing collections, finalizers from a queue)\n"
+    "  --young-size N  jvm/clr/boehm: bytes allocated between young collections\n"
+    "                  (suffixes k, M, G; default 256k)\n"
+    "  --finalizer-slice N  finalizers the finalizer thread runs per turn (all: -1)\n"
+    "  --finalizer-period N  safe points (loop iterations, container allocations)\n"
+    "                  between its turns (jvm: 64, clr and boehm: 1)\n"
     "  --max-open-files N  files open() may hold at once (default 1024); beyond,\n"
     "                  OSError: [Errno 24] Too many open files\n"
     "  --stats[=json]  at exit, print what the memory manager did to stderr: a table,\n"
@@ -219,8 +225,18 @@ static int parse_args(Config *c, int argc, char **argv, int *first) {
         } else if (is_option(a, "--gc")) {
             if (!(v = option_value(argc, argv, &i, "--gc"))) return usage_error("%s needs a value", "--gc");
             int m = rs_model_from_name(v);
-            if (m < 0) return usage_error("unknown model '%s' (the models: cpython)", v);
+            if (m < 0) return usage_error("unknown model '%s' (the models: cpython, jvm, clr, boehm)", v);
             c->opts.model = (rs_Model)m;
+        } else if (is_option(a, "--young-size")) {
+            if (!(v = option_value(argc, argv, &i, "--young-size")) || !(c->opts.young_size = parse_size(v)))
+                return usage_error("%s needs a positive size", "--young-size");
+        } else if (is_option(a, "--finalizer-slice") || is_option(a, "--finalizer-period")) {
+            bool slice = a[12] == 's';
+            if (!(v = option_value(argc, argv, &i, slice ? "--finalizer-slice" : "--finalizer-period")) ||
+                (atoi(v) <= 0 && !(slice && atoi(v) == -1)))
+                return usage_error("%s needs a positive number", slice ? "--finalizer-slice" : "--finalizer-period");
+            if (slice) c->opts.finalizer_slice = atoi(v);
+            else c->opts.finalizer_period = atoi(v);
         } else if (is_option(a, "--trace")) {
             if (!(c->trace_path = option_value(argc, argv, &i, "--trace"))) return usage_error("%s needs a file", "--trace");
         } else if (is_option(a, "--trace-format")) {
@@ -311,7 +327,7 @@ static int compare(Config *c, const char *stdin_text, size_t stdin_len, const ch
     char *rest = NULL;
     for (char *name = strtok_r(list, ",", &rest); name; name = strtok_r(NULL, ",", &rest)) {
         int m = rs_model_from_name(name);
-        if (m < 0) return usage_error("unknown model '%s' (the models: cpython)", name);
+        if (m < 0) return usage_error("unknown model '%s' (the models: cpython, jvm, clr, boehm)", name);
         if (n == 8) return usage_error("%s: at most 8 models", "--compare");
         memset(&runs[n], 0, sizeof runs[n]);
         runs[n].model = rs_model_name((rs_Model)m);

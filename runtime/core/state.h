@@ -137,6 +137,23 @@ struct rs_State {
     struct Obj *gc_callbacks;        /* gc.callbacks */
     struct Obj *atexit_callbacks;    /* atexit.register(): (func, args, kwargs) tuples */
 
+    /* The host-GC models (gc/hostgc.c); idle under cpython. */
+    int model;                       /* rs_Model */
+    bool defer_frees;                /* a count reaching zero frees nothing: the object waits for a collection */
+    bool reclaiming;                 /* a collection is freeing its garbage */
+    bool host_ended;                 /* the program ended: no finalizer runs any more, resources still close */
+    bool finalizing;                 /* the simulated finalizer thread is running a finalizer */
+    struct Obj **zombies;            /* objects without a GCHead whose count reached zero */
+    size_t nzombies, zombies_cap;
+    struct Pending {                 /* the finalizer thread's queue: obj's finalizer, or callback(obj) for a weakref */
+        struct Obj *obj, *callback;
+    } *pending;
+    size_t pending_head, pending_len, pending_cap;
+    uint64_t young_mark, gen1_mark;  /* mem.total_bytes at the last young and generation-1 collections */
+    size_t full_trigger;             /* live bytes beyond which the next collection is a full one */
+    size_t young_size;
+    int finalizer_slice, finalizer_period, finalizer_ticks;
+
     /* A cache of type attribute lookups (type, name) -> value, as CPython's type cache. Entries are
        valid while type_version is unchanged: any change to a class's dict bumps it. */
     struct TypeCacheEntry {

@@ -29,53 +29,11 @@
 #include "../objects/list.h"
 #include "../objects/str.h"
 #include "../objects/tuple.h"
+#include "hostgc.h"
 #include "observe.h"
+#include "reachability.h"
 #include "weakref.h"
 
-
-/* ---- lists ---- */
-
-static void gcl_init(GCHead *h) {
-    h->next = h->prev = h;
-    h->gc_flags = 0;
-}
-
-static bool gcl_empty(GCHead *h) { return h->next == h; }
-
-static void gcl_remove(GCHead *g) {
-    g->prev->next = g->next;
-    g->next->prev = g->prev;
-}
-
-static void gcl_append(GCHead *g, GCHead *h) {
-    g->prev = h->prev;
-    g->next = h;
-    h->prev->next = g;
-    h->prev = g;
-}
-
-static void gcl_move(GCHead *g, GCHead *to) {
-    gcl_remove(g);
-    gcl_append(g, to);
-}
-
-/* Appends every node of from to to; from becomes empty. */
-static void gcl_merge(GCHead *from, GCHead *to) {
-    if (gcl_empty(from)) return;
-    GCHead *first = from->next, *last = from->prev;
-    GCHead *tail = to->prev;
-    tail->next = first;
-    first->prev = tail;
-    last->next = to;
-    to->prev = last;
-    gcl_init(from);
-}
-
-static size_t gcl_size(GCHead *h) {
-    size_t n = 0;
-    for (GCHead *g = h->next; g != h; g = g->next) n++;
-    return n;
-}
 
 bool gc_init(rs_State *S) {
     for (int i = 0; i < 3; i++) {
@@ -118,71 +76,7 @@ void gc_finish(rs_State *S) {
 
 size_t gc_generation_size(rs_State *S, int gen) { return gcl_size(gen == 3 ? S->gc_permanent : S->gc_gen[gen]); }
 
-bool gc_is_gc_tracked(Obj *o) { return (TYPE(o)->flags & TF_GC) && gc_is_tracked(o); }
-
 /* ---- the phases ---- */
-
-static void update_refs(GCHead *h) {
-    for (GCHead *g = h->next; g != h; g = g->next) {
-        g->gc_refs = FROM_GC(g)->refcnt;
-        g->gc_flags |= GCF_COLLECTING;
-    }
-}
-
-static int visit_decref(Obj *o, void *arg) {
-    (void)arg;
-    if (gc_is_gc_tracked(o)) {
-        GCHead *g = AS_GC(o);
-        if (g->gc_flags & GCF_COLLECTING) g->gc_refs--;
-    }
-    return 0;
-}
-
-static void subtract_refs(GCHead *h) {
-    for (GCHead *g = h->next; g != h; g = g->next) {
-        Obj *o = FROM_GC(g);
-        if (TYPE(o)->traverse) TYPE(o)->traverse(o, visit_decref, NULL);
-    }
-}
-
-static int visit_reachable(Obj *o, void *arg) {
-    GCHead *young = arg;
-    if (!gc_is_gc_tracked(o)) return 0;
-    GCHead *g = AS_GC(o);
-    if (!(g->gc_flags & GCF_COLLECTING)) return 0;
-    if (g->gc_flags & GCF_UNREACHABLE) {
-        /* It was moved to the unreachable list too early: bring it back to be scanned again. */
-        g->gc_flags &= ~(uintptr_t)GCF_UNREACHABLE;
-        gcl_move(g, young);
-        g->gc_refs = 1;
-    } else if (g->gc_refs == 0) {
-        g->gc_refs = 1;
-    }
-    return 0;
-}
-
-/* Moves what is not reachable from outside young into unreachable. */
-static void move_unreachable(GCHead *young, GCHead *unreachable) {
-    GCHead *g = young->next;
-    while (g != young) {
-        GCHead *next;
-        if (g->gc_refs > 0) {
-            Obj *o = FROM_GC(g);
-            if (TYPE(o)->traverse) TYPE(o)->traverse(o, visit_reachable, young);
-            next = g->next;
-        } else {
-            next = g->next;
-            g->gc_flags |= GCF_UNREACHABLE;
-            gcl_move(g, unreachable);
-        }
-        g = next;
-    }
-}
-
-static void clear_collecting(GCHead *h) {
-    for (GCHead *g = h->next; g != h; g = g->next) g->gc_flags &= ~(uintptr_t)(GCF_COLLECTING | GCF_UNREACHABLE);
-}
-
 
 /* Weak references to unreachable objects are cleared before any finalizer runs, so no finalizer or
    callback can reach a half-collected object through them. Callbacks run only for weak references that
@@ -252,9 +146,10 @@ static void delete_garbage(rs_State *S, GCHead *collectable, GCHead *old) {
         g->gc_flags &= ~(uintptr_t)(GCF_COLLECTING | GCF_UNREACHABLE);
         if (S->gc_debug & 32 /* DEBUG_SAVEALL */) {
             if (list_append(S, S->gc_garbage, o) < 0) exc_clear(S);
-        } else if (TYPE(o)->clear) {
+        } else {
+            /* (an object with no count left, from a host-GC model, has no clear to run but goes too) */
             INCREF(o);
-            TYPE(o)->clear(S, o);
+            if (TYPE(o)->clear) TYPE(o)->clear(S, o);
             if (S->exc) exc_clear(S);
             DECREF(S, o);
         }
@@ -395,6 +290,7 @@ static int64_t collect_main(rs_State *S, int gen) {
 
 int64_t gc_collect(rs_State *S, int gen, const char *reason) {
     (void)reason;
+    if (S->defer_frees) return hostgc_collect(S, gen);
     if (S->gc_collecting) return 0;
     S->gc_collecting = true;
     invoke_callbacks(S, "start", gen, 0, 0);
@@ -446,6 +342,10 @@ static void count_and_maybe_collect(rs_State *S) {
 }
 
 uintptr_t gc_on_alloc(rs_State *S, Type *t, size_t size, bool fresh) {
+    if (S->defer_frees) {
+        hostgc_on_alloc(S);
+        return 0;
+    }
     if (t->flags & TF_UNCOUNTED) return GCF_UNCOUNTED;
     int max;
     int *numfree = fresh ? NULL : free_list(S, t, t == S->t_tuple ? tuple_len_of_size(size) : 0, &max);

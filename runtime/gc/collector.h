@@ -32,8 +32,6 @@ void gc_count_phantom_alloc(rs_State *S, Type *t, size_t len);
 void gc_count_phantom_free(rs_State *S, Type *t, size_t len);
 /* Number of objects in a generation's list (3 = permanent). */
 size_t gc_generation_size(rs_State *S, int gen);
-/* Whether o is a GC object that is currently tracked. */
-bool gc_is_gc_tracked(Obj *o);
 /* Whether o might need tracking by a container holding it (CPython's _PyObject_GC_MAY_BE_TRACKED). */
 bool gc_may_be_tracked(rs_State *S, Obj *o);
 

@@ -7,6 +7,7 @@
  * (collector.c, handle_weakrefs) before any finalizer runs.
  */
 #include "weakref.h"
+#include "hostgc.h"
 #include "observe.h"
 #include <string.h>
 #include "../objects/abstract.h"
@@ -76,6 +77,11 @@ Obj *weakref_list_of(rs_State *S, Obj *o) {
 }
 
 void weakref_call_callback(rs_State *S, Weakref *r, Obj *callback) {
+    if (S->host_ended) return; /* no reference queue is processed after the program */
+    if (hostgc_defers_callbacks(S)) {
+        hostgc_enqueue(S, (Obj *)r, callback); /* the finalizer thread calls it */
+        return;
+    }
     Obj *saved = exc_fetch(S);
     observe_weakref_callback(S, (Obj *)r);
     Obj *res = obj_call1(S, callback, (Obj *)r);

@@ -46,12 +46,17 @@ typedef void (*rs_WriteFn)(void *ud, int stream, const char *data, size_t len);
  */
 typedef size_t (*rs_ReadLineFn)(void *ud, char *buf, size_t cap);
 
-/* How memory is reclaimed: the models (more arrive with the host-GC issue). */
+/* How memory is reclaimed. The host-GC models free nothing when a count reaches zero: a tracing collection
+   finds the unreachable objects, and finalizers run later from a queue (README: "The models"). */
 typedef enum rs_Model {
-    RS_MODEL_CPYTHON = 0 /* reference counting and CPython 3.11's cycle collector */
+    RS_MODEL_CPYTHON = 0, /* reference counting and CPython 3.11's cycle collector */
+    RS_MODEL_JVM = 1,     /* Jython's world: young and old generations, a lagging finalizer thread */
+    RS_MODEL_CLR = 2,     /* IronPython's world: generations 0-2 with budgets, the f-reachable queue */
+    RS_MODEL_BOEHM = 3    /* a mark-sweep heap, finalizers in topological order */
 } rs_Model;
+#define RS_MODEL_COUNT 4
 
-/* The model called name ("cpython"), or -1. */
+/* The model called name ("cpython", "jvm", "clr", "boehm"), or -1. */
 int rs_model_from_name(const char *name);
 const char *rs_model_name(rs_Model model);
 
@@ -69,6 +74,10 @@ typedef struct rs_Options {
     const char *const *argv;
     rs_Model model;          /* RS_MODEL_CPYTHON by default */
     int max_open_files;      /* files open() may hold at once; 0: 1024, a typical `ulimit -n` (OSError 24 beyond) */
+    /* The host-GC models' knobs; 0: the model's default. */
+    size_t young_size;       /* bytes allocated between young collections (jvm eden, clr gen-0 budget, boehm minimum) */
+    int finalizer_slice;     /* finalizers the finalizer thread runs per turn; -1: all that are pending */
+    int finalizer_period;    /* safe points (loop iterations, container allocations) between its turns */
 } rs_Options;
 
 /* Result codes. */

@@ -1,10 +1,16 @@
 /*
- * gc.c: the gc module, the interface to the cycle collector (gc/collector.c)
- * with CPython 3.11's functions, constants and messages.
+ * gc.c: the gc module, the interface to the collector. Under cpython it has
+ * CPython 3.11's functions, constants and messages (gc/collector.c); under
+ * the host-GC models (gc/hostgc.c) it has the face of the Python that lives
+ * on that host: Jython's under jvm, IronPython's under clr, and under boehm
+ * the few functions a mark-sweep heap can honour. README "The models" has
+ * the table.
  */
 #include <string.h>
 #include "registry.h"
 #include "../gc/collector.h"
+#include "../gc/hostgc.h"
+#include "../gc/reachability.h"
 #include "../objects/abstract.h"
 #include "../objects/cfunc.h"
 #include "../objects/dict.h"
@@ -265,6 +271,142 @@ FN(get_debug) {
     return int_from_i64(S, S->gc_debug);
 }
 
+/* ---- jvm: Jython 2.7's gc, over a JVM that cannot be asked much ---- */
+
+static Obj *not_applicable_to_java(rs_State *S) { return exc_raisef(S, S->e_NotImplementedError, "not applicable to Java GC"); }
+
+/* System.gc(): a full collection; the finalizer thread keeps its own pace. Jython cannot count what it freed. */
+FN(jvm_collect) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "collect", kw) < 0 || args_count(S, "collect", nargs, 0, 1) < 0) return NULL;
+    hostgc_collect(S, 2);
+    return int_from_i64(S, -2);
+}
+
+FN(jvm_disable) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "disable", kw) < 0 || args_count(S, "disable", nargs, 0, 0) < 0) return NULL;
+    return exc_raisef(S, S->e_NotImplementedError, "can't disable Java GC");
+}
+
+FN(jvm_isenabled) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "isenabled", kw) < 0 || args_count(S, "isenabled", nargs, 0, 0) < 0) return NULL;
+    return NEWREF(S->true_);
+}
+
+FN(jvm_not_applicable) {
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    return not_applicable_to_java(S);
+}
+
+FN(host_enable) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "enable", kw) < 0 || args_count(S, "enable", nargs, 0, 0) < 0) return NULL;
+    return NEWREF(S->none);
+}
+
+static const CFuncDef jvm_functions[] = {
+    {"collect", gcm_jvm_collect}, {"enable", gcm_host_enable}, {"disable", gcm_jvm_disable},
+    {"isenabled", gcm_jvm_isenabled}, {"get_count", gcm_jvm_not_applicable}, {"get_threshold", gcm_jvm_not_applicable},
+    {"set_threshold", gcm_jvm_not_applicable}, {"get_objects", gcm_jvm_not_applicable},
+    {"get_referrers", gcm_jvm_not_applicable}, {"get_referents", gcm_jvm_not_applicable},
+    {"set_debug", gcm_set_debug}, {"get_debug", gcm_get_debug}, {NULL, NULL}};
+
+/* ---- clr: IronPython 3's gc, over the CLR ---- */
+
+/* GC.Collect(generation), then GC.WaitForPendingFinalizers(); returns the bytes the heap shrank by. */
+FN(clr_collect) {
+    (void)self;
+    static const char *const names[] = {"generation"};
+    Obj *a[1];
+    if (args_bind(S, "collect", args, nargs, kw, names, 1, 0, a) < 0) return NULL;
+    int64_t gen = 2;
+    if (a[0] && obj_index_i64(S, a[0], &gen, "generation") < 0) return NULL;
+    if (gen < 0 || gen > 2) return exc_raisef(S, S->e_ValueError, "invalid generation");
+    size_t before = S->mem.bytes;
+    hostgc_collect(S, (int)gen);
+    hostgc_run_pending(S);
+    return int_from_i64(S, before > S->mem.bytes ? (int64_t)(before - S->mem.bytes) : 0);
+}
+
+FN(clr_disable) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "disable", kw) < 0 || args_count(S, "disable", nargs, 0, 0) < 0) return NULL;
+    exc_warn(S, S->e_RuntimeWarning, "IronPython has no support for disabling the GC");
+    return NEWREF(S->none);
+}
+
+static Obj *not_implemented(rs_State *S, const char *fn) {
+    return exc_raisef(S, S->e_NotImplementedError, "gc.%s isn't implemented", fn);
+}
+
+FN(clr_set_debug) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return not_implemented(S, "set_debug");
+}
+FN(clr_get_objects) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return not_implemented(S, "get_objects");
+}
+FN(clr_get_referrers) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return not_implemented(S, "get_referrers");
+}
+FN(clr_get_referents) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return not_implemented(S, "get_referents");
+}
+
+FN(clr_get_debug) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "get_debug", kw) < 0 || args_count(S, "get_debug", nargs, 0, 0) < 0) return NULL;
+    return int_from_i64(S, 0);
+}
+
+/* IronPython keeps the thresholds it is given (bytes; the CLR decides its own budgets) and uses none of them. */
+FN(clr_get_threshold) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "get_threshold", kw) < 0 || args_count(S, "get_threshold", nargs, 0, 0) < 0) return NULL;
+    return tuple_pack(S, 3, int_from_i64(S, S->gc_threshold[0]), int_from_i64(S, S->gc_threshold[1]),
+                      int_from_i64(S, S->gc_threshold[2]));
+}
+
+static const CFuncDef clr_functions[] = {
+    {"collect", gcm_clr_collect}, {"enable", gcm_host_enable}, {"disable", gcm_clr_disable},
+    {"isenabled", gcm_jvm_isenabled}, {"get_threshold", gcm_clr_get_threshold}, {"set_threshold", gcm_set_threshold},
+    {"get_objects", gcm_clr_get_objects}, {"get_referrers", gcm_clr_get_referrers},
+    {"get_referents", gcm_clr_get_referents}, {"set_debug", gcm_clr_set_debug}, {"get_debug", gcm_clr_get_debug},
+    {NULL, NULL}};
+
+/* ---- boehm: GC_gcollect, GC_enable, GC_disable ---- */
+
+/* A full collection, then the finalizers it made ready (GC_invoke_finalizers); returns the objects freed. */
+FN(boehm_collect) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "collect", kw) < 0 || args_count(S, "collect", nargs, 0, 0) < 0) return NULL;
+    int64_t freed = hostgc_collect(S, 2);
+    hostgc_run_pending(S);
+    return int_from_i64(S, freed);
+}
+
+static const CFuncDef boehm_functions[] = {
+    {"collect", gcm_boehm_collect}, {"enable", gcm_enable}, {"disable", gcm_disable}, {"isenabled", gcm_isenabled},
+    {NULL, NULL}};
+
+/* ---- cpython ---- */
+
 static const CFuncDef gc_functions[] = {
     {"collect", gcm_collect}, {"enable", gcm_enable}, {"disable", gcm_disable}, {"isenabled", gcm_isenabled},
     {"get_count", gcm_get_count}, {"get_threshold", gcm_get_threshold}, {"set_threshold", gcm_set_threshold},
@@ -277,8 +419,12 @@ Obj *gc_module_create(rs_State *S) {
     Obj *m = module_new(S, "gc");
     if (!m) return NULL;
     Dict *d = ((Module *)m)->dict;
-    if (cfunc_add_functions(S, d, gc_functions, m) < 0) goto fail;
-    if (dict_set_cstr(S, d, "garbage", S->gc_garbage) < 0 || dict_set_cstr(S, d, "callbacks", S->gc_callbacks) < 0) goto fail;
+    static const CFuncDef *const faces[RS_MODEL_COUNT] = {gc_functions, jvm_functions, clr_functions, boehm_functions};
+    int model = S->opts.model;
+    if (cfunc_add_functions(S, d, faces[model], m) < 0) goto fail;
+    if (dict_set_cstr(S, d, "garbage", S->gc_garbage) < 0) goto fail;
+    if (model == RS_MODEL_CPYTHON && dict_set_cstr(S, d, "callbacks", S->gc_callbacks) < 0) goto fail;
+    if (model == RS_MODEL_BOEHM) return m;
     struct {
         const char *name;
         int value;

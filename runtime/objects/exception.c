@@ -427,6 +427,33 @@ static bool source_line(rs_State *S, Str *filename, int line, const char **text,
     return true;
 }
 
+void exc_warn(rs_State *S, Type *category, const char *msg) {
+    Buf b;
+    buf_init(&b, &S->mem);
+    Frame *f = S->frame;
+    int line = f ? frame_lineno(f) : 0;
+    buf_adds(&b, f ? STR_DATA(f->code->filename) : "sys");
+    char num[24];
+    snprintf(num, sizeof num, ":%d: ", line);
+    buf_adds(&b, num);
+    buf_adds(&b, type_name(category));
+    buf_adds(&b, ": ");
+    buf_adds(&b, msg);
+    buf_addc(&b, '\n');
+    const char *text;
+    size_t len;
+    if (f && source_line(S, f->code->filename, line, &text, &len)) {
+        const char *p = text, *q = text + len;
+        while (p < q && (*p == ' ' || *p == '\t')) p++;
+        buf_adds(&b, "  ");
+        buf_add(&b, p, (size_t)(q - p));
+        buf_addc(&b, '\n');
+    }
+    io_flush(S);
+    write_str(S, &b);
+    buf_free(&b);
+}
+
 static size_t count_chars(const char *p, size_t n) {
     size_t c = 0;
     for (size_t i = 0; i < n; i++)

@@ -52,6 +52,9 @@ int exc_add_traceback(rs_State *S, Obj *exc, struct Frame *f);
 void exc_print(rs_State *S, Obj *exc);
 /* "Exception ignored in: ..." as CPython's PyErr_WriteUnraisable. */
 void exc_write_unraisable(rs_State *S, const char *where, Obj *obj);
+/* Writes a warning to stderr as the warnings module's default display does: "file:line: Category: msg" and the
+   source line of the running frame. */
+void exc_warn(rs_State *S, Type *category, const char *msg);
 void exc_init_types(rs_State *S);
 
 #endif

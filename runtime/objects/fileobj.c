@@ -325,7 +325,7 @@ void file_init_types(rs_State *S) {
     Type *types[] = {S->t_textio, S->t_bufreader, S->t_bufwriter};
     for (int i = 0; i < 3; i++) {
         Type *t = types[i];
-        t->flags = (t->flags | TF_GC | TF_ABSTRACT_ITER) & ~(uint32_t)TF_BASETYPE;
+        t->flags = (t->flags | TF_GC | TF_ABSTRACT_ITER | TF_RESOURCE) & ~(uint32_t)TF_BASETYPE;
         t->weaklistoffset = offsetof(FileObj, weaklist);
         t->dealloc = file_dealloc;
         t->traverse = file_traverse;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "exception.h"
 #include "../gc/collector.h"
+#include "../gc/hostgc.h"
 #include "../gc/observe.h"
 #include "tuple.h"
 
@@ -58,11 +59,15 @@ void obj_free(rs_State *S, Obj *o, size_t size) {
     if (t->flags & TF_HEAP) DECREF(S, t);
 }
 
-void obj_dealloc(rs_State *S, Obj *o) { o->type->dealloc(S, o); }
+void obj_dealloc(rs_State *S, Obj *o) {
+    if (S->defer_frees) hostgc_release(S, o);
+    else o->type->dealloc(S, o);
+}
 
 void obj_call_finalizer(rs_State *S, Obj *o, intptr_t held) {
     Type *t = TYPE(o);
     if (!t->finalize) return;
+    if (S->host_ended && !(t->flags & TF_RESOURCE)) return; /* a host runs no finalizer after the program */
     if (t->flags & TF_GC) {
         if (AS_GC(o)->gc_flags & GCF_FINALIZED) return;
         AS_GC(o)->gc_flags |= GCF_FINALIZED;

@@ -38,7 +38,8 @@ typedef struct GCHead {
 enum {
     GCF_TRACKED = 1, GCF_FINALIZED = 2, GCF_COLLECTING = 4, GCF_UNREACHABLE = 8, GCF_MANAGED = 16,
     GCF_UNCOUNTED = 32, GCF_FROM_FREELIST = 64,
-    GCF_RUNTIME = 128  /* made before the state was ready: the runtime's, not the script's (stats) */
+    GCF_RUNTIME = 128, /* made before the state was ready: the runtime's, not the script's (stats) */
+    GCF_SURVIVOR = 256 /* jvm model: survived a young collection once (in the survivor space, generation 1) */
 };
 
 #define AS_GC(o) ((GCHead *)(o) - 1)
@@ -70,7 +71,8 @@ enum {
     TF_TYPE_SUBCLASS = 1024,
     TF_ABSTRACT_ITER = 2048, /* iter(x) returns x */
     TF_UNCOUNTED = 4096,     /* instances start GCF_UNCOUNTED: frames, which CPython 3.11 makes objects only on demand */
-    TF_CALL_WITH_TUPLE = 8192 /* CPython 3.11 calls the type through tp_call, packing the arguments (gc.get_count()) */
+    TF_CALL_WITH_TUPLE = 8192, /* CPython 3.11 calls the type through tp_call, packing the arguments (gc.get_count()) */
+    TF_RESOURCE = 16384        /* its finalizer releases an OS resource (a file): it still runs after a host-GC model ended */
 };
 
 struct Type {
@@ -125,6 +127,7 @@ struct Type {
 
 /* ---- reference counting ---- */
 
+/* Frees o, whose count reached zero; under a host-GC model it waits for a collection instead (gc/hostgc.c). */
 void obj_dealloc(rs_State *S, Obj *o);
 
 static inline void incref(Obj *o) { o->refcnt++; }

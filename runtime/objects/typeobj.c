@@ -738,21 +738,10 @@ static void slot_finalize(rs_State *S, Obj *o) {
     DECREF(S, del);
 }
 
+/* Clears the __slots__ values, found by the layout (not the class dict, which a collection may have emptied). */
 static void clear_member_slots(rs_State *S, Obj *o) {
-    for (Type *t = TYPE(o); t && (t->flags & TF_HEAP); t = t->base) {
-        Obj *slots = t->dict ? dict_get_str(S, t->dict, NAME(__slots__)) : NULL;
-        if (!slots) continue;
-        size_t pos = 0;
-        Obj *k, *v;
-        while (dict_next(t->dict, &pos, &k, &v)) {
-            if (TYPE(v) == S->t_member) {
-                extern size_t member_offset(Obj * m);
-                size_t off = member_offset(v);
-                Obj **slot = (Obj **)((char *)o + off);
-                CLEAR(S, *slot);
-            }
-        }
-    }
+    for (Type *t = TYPE(o); t && (t->flags & TF_HEAP); t = t->base)
+        for (size_t i = 0; i < t->nslots; i++) CLEAR(S, ((Obj **)((char *)o + t->slotsoffset))[i]);
 }
 
 static void subtype_dealloc(rs_State *S, Obj *o) {

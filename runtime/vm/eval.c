@@ -10,6 +10,7 @@
 #include "../core/io.h"
 #include <string.h>
 #include "../gc/collector.h"
+#include "../gc/hostgc.h"
 #include "../gc/observe.h"
 #include "../compiler/opcodes.h"
 #include "../objects/abstract.h"
@@ -689,7 +690,10 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             PUSH(NEWREF((r == 1) != (ARG == 1) ? S->true_ : S->false_));
             break;
         }
-        case OP_JUMP: CLOCK_JUMP(S, f, ip, ARG); break;
+        case OP_JUMP:
+            if (S->pending_len) hostgc_safe_point(S); /* a loop went round: the host's finalizer thread may run */
+            CLOCK_JUMP(S, f, ip, ARG);
+            break;
         case OP_POP_JUMP_IF_FALSE:
         case OP_POP_JUMP_IF_TRUE: {
             Obj *v = TOP();
