@@ -37,8 +37,11 @@ void trace_close(Trace *t);
 void report_stats_table(FILE *out, const char *const *names, const rs_Stats *stats, int n);
 
 /* What one run under one model produced, for --compare. */
+/* An object is known across runs as the nth object of its type made in the run (serials drift apart as soon as
+   finalizers run at other times and allocate). */
 typedef struct Finalization {
     uint64_t serial, clock;
+    uint64_t ordinal;             /* 1: the first object of its type */
     int line;
     char type[48];
 } Finalization;
@@ -52,6 +55,10 @@ typedef struct RunRecord {
     char *stats_json;             /* rs_stats_json's text */
     Finalization *finals;         /* finalizer starts, in order */
     size_t nfinals, finals_cap;
+    uint32_t *ordinals;           /* by serial: the object's ordinal among its type's */
+    size_t ordinals_cap;
+    struct TypeCount { const char *name; uint32_t count; } *type_counts; /* open addressing on the name's address */
+    size_t type_counts_cap, ntype_counts;
 } RunRecord;
 
 void report_compare(FILE *out, const RunRecord *runs, int n);

@@ -303,8 +303,47 @@ static void capture_write(void *ud, int stream, const char *data, size_t len) {
     else append(&r->out, &r->out_len, &r->out_cap, data, len);
 }
 
-static void record_finalizer(void *ud, const rs_Event *e) {
+/* ALLOC: the object's ordinal among its type's. (A type's name stays at one address while the type lives.) */
+static void record_allocation(RunRecord *r, const rs_Event *e) {
+    if (r->ntype_counts * 2 >= r->type_counts_cap) {
+        size_t cap = r->type_counts_cap ? r->type_counts_cap * 2 : 256;
+        struct TypeCount *t = calloc(cap, sizeof *t);
+        if (!t) return;
+        for (size_t i = 0; i < r->type_counts_cap; i++) {
+            if (!r->type_counts[i].name) continue;
+            size_t h = ((uintptr_t)r->type_counts[i].name >> 4) & (cap - 1);
+            while (t[h].name) h = (h + 1) & (cap - 1);
+            t[h] = r->type_counts[i];
+        }
+        free(r->type_counts);
+        r->type_counts = t;
+        r->type_counts_cap = cap;
+    }
+    size_t h = ((uintptr_t)e->type_name >> 4) & (r->type_counts_cap - 1);
+    while (r->type_counts[h].name && r->type_counts[h].name != e->type_name) h = (h + 1) & (r->type_counts_cap - 1);
+    if (!r->type_counts[h].name) {
+        r->type_counts[h].name = e->type_name;
+        r->ntype_counts++;
+    }
+    uint32_t ordinal = ++r->type_counts[h].count;
+    if (e->serial >= r->ordinals_cap) {
+        size_t cap = r->ordinals_cap ? r->ordinals_cap : 4096;
+        while (cap <= e->serial) cap *= 2;
+        uint32_t *o = realloc(r->ordinals, cap * sizeof *o);
+        if (!o) return;
+        memset(o + r->ordinals_cap, 0, (cap - r->ordinals_cap) * sizeof *o);
+        r->ordinals = o;
+        r->ordinals_cap = cap;
+    }
+    r->ordinals[e->serial] = ordinal;
+}
+
+static void record_event(void *ud, const rs_Event *e) {
     RunRecord *r = ud;
+    if (e->kind == RS_EV_ALLOC) {
+        record_allocation(r, e);
+        return;
+    }
     if (r->nfinals == r->finals_cap) {
         size_t cap = r->finals_cap ? r->finals_cap * 2 : 64;
         Finalization *nf = realloc(r->finals, cap * sizeof *nf);
@@ -314,6 +353,7 @@ static void record_finalizer(void *ud, const rs_Event *e) {
     }
     Finalization *f = &r->finals[r->nfinals++];
     f->serial = e->serial;
+    f->ordinal = e->serial < r->ordinals_cap ? r->ordinals[e->serial] : 0;
     f->clock = e->clock;
     f->line = e->line;
     snprintf(f->type, sizeof f->type, "%s", e->type_name);
@@ -344,7 +384,7 @@ static int compare(Config *c, const char *stdin_text, size_t stdin_len, const ch
             fprintf(stderr, "refscope: out of memory\n");
             return 1;
         }
-        rs_set_event_hook(S, RS_EV_FINALIZE_START, record_finalizer, r);
+        rs_set_event_hook(S, RS_EV_ALLOC | RS_EV_FINALIZE_START, record_event, r);
         r->status = run_program(S, c, stdin_text, stdin_len, argv0);
         rs_finish(S);
         rs_get_stats(S, &r->stats);
@@ -359,6 +399,8 @@ static int compare(Config *c, const char *stdin_text, size_t stdin_len, const ch
         free(runs[j].out);
         free(runs[j].err);
         free(runs[j].finals);
+        free(runs[j].ordinals);
+        free(runs[j].type_counts);
         free(runs[j].stats_json);
     }
     return status;

@@ -5,6 +5,7 @@
  * line or much later), as text and as JSON for the web front end.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 
@@ -83,10 +84,24 @@ void report_stats_table(FILE *out, const char *const *names, const rs_Stats *sta
 
 /* ---- comparison ---- */
 
-static const Finalization *find_final(const RunRecord *r, uint64_t serial) {
-    for (size_t i = 0; i < r->nfinals; i++)
-        if (r->finals[i].serial == serial) return &r->finals[i];
-    return NULL;
+static int by_type_and_ordinal(const void *a, const void *b) {
+    const Finalization *x = *(const Finalization *const *)a, *y = *(const Finalization *const *)b;
+    int c = strcmp(x->type, y->type);
+    return c ? c : (x->ordinal > y->ordinal) - (x->ordinal < y->ordinal);
+}
+
+/* The finalizations of r sorted by type and ordinal, to find an object's (NULL when out of memory). */
+static const Finalization **index_finals(const RunRecord *r) {
+    const Finalization **index = malloc((r->nfinals + 1) * sizeof *index);
+    if (!index) return NULL;
+    for (size_t i = 0; i < r->nfinals; i++) index[i] = &r->finals[i];
+    qsort(index, r->nfinals, sizeof *index, by_type_and_ordinal);
+    return index;
+}
+
+static const Finalization *find_final(const Finalization **index, size_t n, const Finalization *key) {
+    const Finalization *const *found = bsearch(&key, index, n, sizeof *index, by_type_and_ordinal);
+    return found ? *found : NULL;
 }
 
 static bool same_output(const RunRecord *a, const RunRecord *b) {
@@ -98,24 +113,47 @@ typedef void (*DiffFn)(void *ud, const RunRecord *other, const Finalization *bas
 
 static int each_finalizer_difference(const RunRecord *runs, int n, DiffFn fn, void *ud) {
     int count = 0;
-    for (int j = 1; j < n; j++)
+    for (int j = 1; j < n; j++) {
+        const Finalization **index = index_finals(&runs[j]);
+        if (!index) continue;
         for (size_t i = 0; i < runs[0].nfinals; i++) {
-            const Finalization *b = &runs[0].finals[i], *o = find_final(&runs[j], b->serial);
+            const Finalization *b = &runs[0].finals[i], *o = find_final(index, runs[j].nfinals, b);
             if (o && o->line == b->line && o->clock < b->clock + LATE_INSTRUCTIONS) continue;
             fn(ud, &runs[j], b, o);
             count++;
         }
+        free(index);
+    }
     return count;
 }
 
-static void print_difference(void *ud, const RunRecord *other, const Finalization *b, const Finalization *o) {
-    FILE *out = ud;
+/* The text report shows this many finalizer differences per model, then counts the rest. */
+#define SHOWN_DIFFERENCES 5
+
+typedef struct TextDiffs {
+    FILE *out;
+    const RunRecord *model;       /* the model being reported */
+    int64_t shown, never, moved;  /* for that model */
+} TextDiffs;
+
+static void text_difference(void *ud, const RunRecord *other, const Finalization *b, const Finalization *o) {
+    TextDiffs *d = ud;
+    if (other != d->model) return;
+    if (o) d->moved++;
+    else d->never++;
+    if (d->shown++ >= SHOWN_DIFFERENCES) return;
     if (!o)
-        fprintf(out, "  %s #%" PRIu64 ": finalized at line %d under %s, never under %s\n", b->type, b->serial, b->line, "cpython",
+        fprintf(d->out, "  %s #%" PRIu64 ": finalized at line %d under cpython, never under %s\n", b->type, b->ordinal, b->line,
                 other->model);
     else
-        fprintf(out, "  %s #%" PRIu64 ": finalized at line %d under cpython, at line %d under %s (%" PRIu64 " instructions later)\n",
-                b->type, b->serial, b->line, o->line, other->model, o->clock > b->clock ? o->clock - b->clock : 0);
+        fprintf(d->out, "  %s #%" PRIu64 ": finalized at line %d under cpython, at line %d under %s (%" PRIu64 " instructions later)\n",
+                b->type, b->ordinal, b->line, o->line, other->model, o->clock > b->clock ? o->clock - b->clock : 0);
+}
+
+static int compare_row(FILE *out, const char *what, int64_t base, const char *base_model, int64_t v, const char *model) {
+    if (v == base) return 0;
+    fprintf(out, "  %s: %" PRId64 " under %s, %" PRId64 " under %s\n", what, base, base_model, v, model);
+    return 1;
 }
 
 void report_compare(FILE *out, const RunRecord *runs, int n) {
@@ -141,14 +179,22 @@ void report_compare(FILE *out, const RunRecord *runs, int n) {
     }
     report_stats_table(out, names, stats, n < 8 ? n : 8);
     fputs("== differences\n", out);
-    int count = each_finalizer_difference(runs, n, print_difference, out);
+    int count = 0;
     for (int j = 1; j < n; j++) {
-        if (runs[j].stats.peak_live_objects != runs[0].stats.peak_live_objects)
-            fprintf(out, "  peak live objects: %" PRId64 " under %s, %" PRId64 " under %s\n", runs[0].stats.peak_live_objects,
-                    runs[0].model, runs[j].stats.peak_live_objects, runs[j].model), count++;
-        if (runs[j].status != runs[0].status)
-            fprintf(out, "  exit status: %d under %s, %d under %s\n", runs[0].status, runs[0].model, runs[j].status, runs[j].model),
-                count++;
+        TextDiffs d = {out, &runs[j], 0, 0, 0};
+        each_finalizer_difference(runs, n, text_difference, &d);
+        if (d.shown > SHOWN_DIFFERENCES)
+            fprintf(out, "  ... %" PRId64 " finalizers in all differ under %s: %" PRId64 " never ran, %" PRId64 " ran elsewhere or later\n",
+                    d.shown, runs[j].model, d.never, d.moved);
+        const rs_Stats *a = &runs[0].stats, *b = &runs[j].stats;
+        const char *m0 = runs[0].model, *m = runs[j].model;
+        count += (int)(d.shown > 0);
+        count += compare_row(out, "finalizers run", a->finalizers_run, m0, b->finalizers_run, m);
+        count += compare_row(out, "peak live objects", a->peak_live_objects, m0, b->peak_live_objects, m);
+        count += compare_row(out, "peak live bytes", a->peak_live_bytes, m0, b->peak_live_bytes, m);
+        count += compare_row(out, "peak open files", a->peak_files_open, m0, b->peak_files_open, m);
+        count += compare_row(out, "files still open at the end", a->files_open, m0, b->files_open, m);
+        count += compare_row(out, "exit status", runs[0].status, m0, runs[j].status, m);
     }
     if (!count) fputs("  none\n", out);
 }
@@ -160,7 +206,7 @@ typedef struct JsonDiffs {
 
 static void json_difference(void *ud, const RunRecord *other, const Finalization *b, const Finalization *o) {
     JsonDiffs *d = ud;
-    fprintf(d->out, "%s{\"serial\": %" PRIu64 ", \"type\": ", d->any ? ", " : "", b->serial);
+    fprintf(d->out, "%s{\"serial\": %" PRIu64 ", \"ordinal\": %" PRIu64 ", \"type\": ", d->any ? ", " : "", b->serial, b->ordinal);
     json_string(d->out, b->type, strlen(b->type));
     fprintf(d->out, ", \"model\": \"%s\", \"line\": %d, \"clock\": %" PRIu64, other->model, b->line, b->clock);
     if (o) fprintf(d->out, ", \"other_line\": %d, \"other_clock\": %" PRIu64 "}", o->line, o->clock);
