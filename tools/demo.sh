@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# The demo: the seed FAQ's Resource loop (a pool of 16 handles, 20,000
-# iterations of `x = Resource(name)`) under refscope's cpython model, beside
-# CPython itself when python3 is installed. The host-GC models (jvm, clr,
-# boehm) join this comparison as they land.
+# The demo: the seed FAQ's cases (examples/) under every model side by side,
+# with refscope --compare: each model's output, the memory manager's stats, and
+# what differs from CPython's reference counting (finalizers that ran later or
+# never, peaks, files left open). python3 runs first, as the oracle for the
+# cpython column.
 set -euo pipefail
 BIN=${1:-build/refscope}
 cd "$(dirname "$0")/.."
-script=examples/resource_pool.py
-echo "== $script"
-echo "-- refscope (cpython model: reference counting + cycle collector)"
-"$BIN" "$script"
-if command -v python3 >/dev/null 2>&1; then
-    echo "-- python3 $(python3 -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])') (the oracle)"
-    python3 "$script"
-fi
+MODELS=cpython,jvm,clr,boehm
+examples=(resource_loop resource_close resource_with files_unclosed traceback_locals cycle_del weakref_cache)
+for name in "${examples[@]}"; do
+    script=examples/$name.py
+    echo "################ $script"
+    sed -n '1,/^$/p' "$script" | sed -n 's/^# \{0,1\}//p'
+    if command -v python3 >/dev/null 2>&1; then
+        echo "== python3 $(python3 -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])') (the oracle for the cpython model)"
+        python3 "$script"
+    fi
+    "$BIN" --compare "$MODELS" "$script"
+    echo
+done
