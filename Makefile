@@ -20,7 +20,7 @@ OBJ       := $(LIB_SRC:%.c=$(BUILD)/release/%.o)
 DEBUG_OBJ := $(LIB_SRC:%.c=$(BUILD)/debug/%.o)
 SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check bench bench-observe clean
+.PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check oracle-hosts bench bench-observe clean
 
 all: $(BUILD)/refscope
 
@@ -88,6 +88,10 @@ bench-observe:
 
 demo: all
 	@tools/demo.sh $(BUILD)/refscope
+
+# The examples under python3, pypy3 and jython (when installed) beside refscope's models.
+oracle-hosts: all
+	@python3 tools/host_oracle.py $(BUILD)/refscope
 
 clean:
 	rm -rf $(BUILD)

@@ -113,6 +113,21 @@ for name in ["resource_loop", "resource_close", "resource_with", "files_unclosed
             result(False, "example %s under %s" % (name, model), str(e))
 
 
+# Deterministic: the same run gives the same events every time (all but the wall-clock pause times).
+def trace_of(model, path):
+    rc, out, err = run([RELEASE, "--gc", model, "--trace", path, "examples/resource_loop.py"])
+    with open(path, encoding="utf-8") as f:
+        return [re.sub(r'"pause_seconds": [0-9.e-]+', "", line) for line in f]
+
+
+for model in HOST_MODELS:
+    tmp = os.path.join(BUILD, "determinism-%s-%%d.jsonl" % model)
+    first, second = trace_of(model, tmp % 1), trace_of(model, tmp % 2)
+    result(first == second and len(first) > 1000, "the same %s run gives the same events (%d events)" % (model, len(first)))
+    for i in (1, 2):
+        os.remove(tmp % i)
+
+
 # 3. every golden script under every host model, ASan/UBSan, collections every 4 KiB
 def sweep(job):
     model, script = job
