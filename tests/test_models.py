@@ -114,16 +114,19 @@ for name in ["resource_loop", "resource_close", "resource_with", "files_unclosed
 
 
 # Deterministic: the same run gives the same events every time (all but the wall-clock pause times).
+# Watching a run does not change it: the same output with and without --trace.
 def trace_of(model, path):
     rc, out, err = run([RELEASE, "--gc", model, "--trace", path, "examples/resource_loop.py"])
     with open(path, encoding="utf-8") as f:
-        return [re.sub(r'"pause_seconds": [0-9.e-]+', "", line) for line in f]
+        return out, [re.sub(r'"pause_seconds": [0-9.e-]+', "", line) for line in f]
 
 
 for model in HOST_MODELS:
     tmp = os.path.join(BUILD, "determinism-%s-%%d.jsonl" % model)
-    first, second = trace_of(model, tmp % 1), trace_of(model, tmp % 2)
+    (out1, first), (out2, second) = trace_of(model, tmp % 1), trace_of(model, tmp % 2)
     result(first == second and len(first) > 1000, "the same %s run gives the same events (%d events)" % (model, len(first)))
+    untraced = run([RELEASE, "--gc", model, "examples/resource_loop.py"])[1]
+    result(out1 == untraced, "--trace does not change a %s run" % model, "traced:\n%s\nuntraced:\n%s" % (out1, untraced))
     for i in (1, 2):
         os.remove(tmp % i)
 

@@ -133,3 +133,17 @@ void *mem_realloc(Mem *m, void *p, size_t osize, size_t nsize) {
     mem_free(m, p, osize);
     return q;
 }
+
+void *mem_alloc_overhead(Mem *m, size_t size) {
+    void *p = mem_alloc(m, size);
+    if (p) {
+        m->total_bytes -= size;
+        m->overhead_bytes += size;
+    }
+    return p;
+}
+
+void mem_free_overhead(Mem *m, void *p, size_t size) {
+    mem_free(m, p, size);
+    m->overhead_bytes -= size;
+}

@@ -31,6 +31,7 @@ typedef struct Mem {
     uint64_t total_bytes;   /* bytes ever handed out (a realloc's growth counts) */
     size_t limit;           /* 0: none */
     size_t arena_bytes;     /* bytes taken from the embedder for arenas */
+    size_t overhead_bytes;  /* of bytes, the observers' bookkeeping (mem_alloc_overhead) */
 } Mem;
 
 void mem_init(Mem *m, rs_Alloc alloc, void *ud, size_t limit);
@@ -41,6 +42,10 @@ void mem_finish(Mem *m);
 void *mem_alloc(Mem *m, size_t size);
 void mem_free(Mem *m, void *p, size_t size);
 void *mem_realloc(Mem *m, void *p, size_t osize, size_t nsize);
+/* For bookkeeping that only watches the program (event serials): within the limit and the leak checks, but not in
+   total_bytes, and kept apart in overhead_bytes, so that watching a run changes none of its collections. */
+void *mem_alloc_overhead(Mem *m, size_t size);
+void mem_free_overhead(Mem *m, void *p, size_t size);
 
 /* The default allocator: the C library's realloc and free. */
 void *mem_libc_alloc(void *ud, void *ptr, size_t osize, size_t nsize);

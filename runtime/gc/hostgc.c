@@ -48,10 +48,13 @@ int hostgc_default_finalizer_slice(int model) { return model == RS_MODEL_JVM ? 1
 
 int hostgc_default_finalizer_period(int model) { return model == RS_MODEL_JVM ? 64 : 1; }
 
+/* The program's heap: live bytes, less what observers keep for themselves. */
+size_t hostgc_heap_bytes(const rs_State *S) { return S->mem.bytes - S->mem.overhead_bytes; }
+
 /* The heap size beyond which the next collection is full: twice what a full collection left, and at least 16
    young generations' worth (jvm: the old generation grew; clr: the generation-2 budget; boehm: unused). */
 static void set_full_trigger(rs_State *S) {
-    size_t twice = S->mem.bytes * 2, floor = S->young_size * 16;
+    size_t twice = hostgc_heap_bytes(S) * 2, floor = S->young_size * 16;
     S->full_trigger = twice > floor ? twice : floor;
 }
 
@@ -337,15 +340,15 @@ static int due_generation(rs_State *S) {
     uint64_t since_young = S->mem.total_bytes - S->young_mark;
     switch (S->model) {
     case RS_MODEL_JVM:
-        if (S->mem.bytes >= S->full_trigger) return 2;
+        if (hostgc_heap_bytes(S) >= S->full_trigger) return 2;
         return since_young >= S->young_size ? 0 : -1;
     case RS_MODEL_CLR:
         if (since_young < S->young_size) return -1;
-        if (S->mem.bytes >= S->full_trigger) return 2;
+        if (hostgc_heap_bytes(S) >= S->full_trigger) return 2;
         return S->mem.total_bytes - S->gen1_mark >= S->young_size * 8 ? 1 : 0;
     case RS_MODEL_BOEHM: {
         /* Boehm's free-space divisor: collect once a third of the heap has been allocated again */
-        size_t third = S->mem.bytes / 3;
+        size_t third = hostgc_heap_bytes(S) / 3;
         return since_young >= (third > S->young_size ? third : S->young_size) ? 2 : -1;
     }
     default: return -1;

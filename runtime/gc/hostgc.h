@@ -31,6 +31,9 @@ void hostgc_run_pending(rs_State *S);
 bool hostgc_defers_callbacks(rs_State *S);
 void hostgc_enqueue(rs_State *S, Obj *o, Obj *callback);
 
+/* The program's heap in bytes: live bytes, less what observers keep for themselves (event serials). */
+size_t hostgc_heap_bytes(const rs_State *S);
+
 /* The model's knobs and their defaults (0 in the options: the default). */
 size_t hostgc_default_young_size(int model);
 int hostgc_default_finalizer_slice(int model);

@@ -26,8 +26,8 @@ static size_t slot_of(const Obj *o, size_t cap) {
 
 static void serials_free(rs_State *S) {
     struct SerialMap *m = &S->serials;
-    if (m->keys) mem_free(&S->mem, m->keys, m->cap * sizeof(Obj *));
-    if (m->serials) mem_free(&S->mem, m->serials, m->cap * sizeof(uint64_t));
+    if (m->keys) mem_free_overhead(&S->mem, m->keys, m->cap * sizeof(Obj *));
+    if (m->serials) mem_free_overhead(&S->mem, m->serials, m->cap * sizeof(uint64_t));
     memset(m, 0, sizeof *m);
 }
 
@@ -35,11 +35,11 @@ static bool serials_grow(rs_State *S) {
     struct SerialMap *m = &S->serials, old = *m;
     size_t cap = old.cap ? old.cap * 2 : 1024;
     if (old.used * 2 < old.cap) cap = old.cap; /* mostly tombstones: rebuild at the same size */
-    Obj **keys = mem_alloc(&S->mem, cap * sizeof(Obj *));
-    uint64_t *serials = mem_alloc(&S->mem, cap * sizeof(uint64_t));
+    Obj **keys = mem_alloc_overhead(&S->mem, cap * sizeof(Obj *));
+    uint64_t *serials = mem_alloc_overhead(&S->mem, cap * sizeof(uint64_t));
     if (!keys || !serials) {
-        if (keys) mem_free(&S->mem, keys, cap * sizeof(Obj *));
-        if (serials) mem_free(&S->mem, serials, cap * sizeof(uint64_t));
+        if (keys) mem_free_overhead(&S->mem, keys, cap * sizeof(Obj *));
+        if (serials) mem_free_overhead(&S->mem, serials, cap * sizeof(uint64_t));
         return false;
     }
     memset(keys, 0, cap * sizeof(Obj *));
@@ -55,8 +55,8 @@ static bool serials_grow(rs_State *S) {
         serials[j] = old.serials[i];
         m->used++;
     }
-    if (old.keys) mem_free(&S->mem, old.keys, old.cap * sizeof(Obj *));
-    if (old.serials) mem_free(&S->mem, old.serials, old.cap * sizeof(uint64_t));
+    if (old.keys) mem_free_overhead(&S->mem, old.keys, old.cap * sizeof(Obj *));
+    if (old.serials) mem_free_overhead(&S->mem, old.serials, old.cap * sizeof(uint64_t));
     return true;
 }
 

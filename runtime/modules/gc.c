@@ -331,10 +331,11 @@ FN(clr_collect) {
     int64_t gen = 2;
     if (a[0] && obj_index_i64(S, a[0], &gen, "generation") < 0) return NULL;
     if (gen < 0 || gen > 2) return exc_raisef(S, S->e_ValueError, "invalid generation");
-    size_t before = S->mem.bytes;
+    size_t before = hostgc_heap_bytes(S);
     hostgc_collect(S, (int)gen);
     hostgc_run_pending(S);
-    return int_from_i64(S, before > S->mem.bytes ? (int64_t)(before - S->mem.bytes) : 0);
+    size_t after = hostgc_heap_bytes(S);
+    return int_from_i64(S, before > after ? (int64_t)(before - after) : 0);
 }
 
 FN(clr_disable) {
