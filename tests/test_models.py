@@ -51,6 +51,42 @@ for model in HOST_MODELS:
                "\n".join(l for l in lines if not l.startswith("ok:")) + err[-2000:])
 
 
+# Collection triggers, read off the stats (generation counts start where CPython's start-up leaves them).
+import json
+
+
+def stats_of(model, script, *args):
+    rc, out, err = run([RELEASE, "--gc", model, "--stats=json", script] + list(args))
+    return json.loads(err.strip().splitlines()[-1])
+
+
+def collections(stats):
+    return [g["collections"] for g in stats["generations"]]
+
+
+base = [22, 2, 0]  # what CPython 3.11's start-up leaves (gc_assume_cpython_startup)
+jvm = collections(stats_of("jvm", "tests/models/heap_growth.py"))
+result(jvm[2] - base[2] >= 3 and jvm[0] - base[0] > jvm[2], "jvm: young collections by allocation, full ones as the heap doubles",
+       "cpython %s, jvm %s" % (base, jvm))
+clr = collections(stats_of("clr", "tests/models/heap_growth.py"))
+young = clr[0] - base[0] + clr[1] - base[1] + clr[2] - base[2]
+result(clr[2] - base[2] >= 3 and abs((clr[1] - base[1] + clr[2] - base[2]) - young // 8) <= clr[2] - base[2] + 1,
+       "clr: every 8th budget collects generation 1, a doubled heap generation 2", "cpython %s, clr %s" % (base, clr))
+rc, out, err = run([RELEASE, "--gc", "jvm", "--young-size", "64k", "--stats=json", "tests/models/heap_growth.py"])
+more = collections(json.loads(err.strip().splitlines()[-1]))
+result(more[0] > 2 * jvm[0] - base[0], "--young-size sets the young generation", "256k: %s, 64k: %s" % (jvm, more))
+
+rc, out, err = run([RELEASE, "--gc", "clr", "-c", "import gc\ngc.disable()\n"])
+result("<string>:2: RuntimeWarning: IronPython has no support for disabling the GC" in err, "clr: gc.disable() warns", err)
+
+for model in ["cpython"] + HOST_MODELS:
+    path = os.path.join(BUILD, "file-at-exit-%s.txt" % model)
+    rc, out, err = run([RELEASE, "--gc", model, "tests/models/file_at_exit.py", path])
+    with open(path, encoding="utf-8") as f:
+        result(f.read() == "written, never closed\n", "%s: a file left open at the end is flushed and closed" % model)
+    os.remove(path)
+
+
 # 2. the examples
 def example(name, model):
     rc, out, err = run([RELEASE, "--gc", model, "examples/%s.py" % name])

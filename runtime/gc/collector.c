@@ -89,10 +89,7 @@ static int64_t handle_weakrefs(rs_State *S, GCHead *unreachable, GCHead *old) {
         while (list && *list) {
             Weakref *r = *list;
             /* clear it, keeping its callback (CPython's _PyWeakref_ClearRef) */
-            Obj *callback = r->callback;
-            r->callback = NULL;
-            weakref_clear_ref(S, r);
-            r->callback = callback;
+            Obj *callback = r->callback = weakref_detach(S, r);
             /* a weakref that is garbage itself gets no callback */
             if (!callback || (AS_GC(r)->gc_flags & GCF_COLLECTING)) continue;
             INCREF(r);

@@ -188,9 +188,7 @@ static void clear_weakrefs(rs_State *S, GCHead *unreachable) {
         Weakref **list = weakref_list(FROM_GC(g));
         while (list && *list) {
             Weakref *r = *list;
-            Obj *callback = r->callback;
-            r->callback = NULL;
-            weakref_clear_ref(S, r);
+            Obj *callback = weakref_detach(S, r);
             if (!callback) continue;
             if (!(AS_GC(r)->gc_flags & GCF_UNREACHABLE) && r->ob.refcnt > 0) hostgc_enqueue(S, (Obj *)r, callback);
             DECREF(S, callback);
@@ -369,6 +367,7 @@ void hostgc_end(rs_State *S) {
     if (S->model == RS_MODEL_CPYTHON || S->host_ended) return;
     S->host_ended = true;
     S->defer_frees = false;
+    S->gc_threshold[0] = 0; /* (IronPython's stored thresholds must not drive CPython's collector during the teardown) */
     /* The host runs no finalizer after the program: what is queued is dropped, unrun. */
     while (S->pending_len > 0) {
         struct Pending p = S->pending[S->pending_head++];

@@ -60,6 +60,13 @@ void weakref_clear_ref(rs_State *S, Weakref *r) {
     CLEAR(S, r->callback);
 }
 
+Obj *weakref_detach(rs_State *S, Weakref *r) {
+    Obj *callback = r->callback;
+    r->callback = NULL;
+    weakref_clear_ref(S, r);
+    return callback;
+}
+
 int64_t weakref_count(Obj *o) {
     Weakref **list = weakref_list(o);
     int64_t n = 0;
@@ -102,9 +109,7 @@ void weakref_clear_all(rs_State *S, Obj *o) {
     int64_t k = 0;
     while (*list) {
         Weakref *r = *list;
-        Obj *callback = r->callback;
-        r->callback = NULL;
-        weakref_clear_ref(S, r);
+        Obj *callback = weakref_detach(S, r);
         if (!callback) continue;
         if (r->ob.refcnt > 0 && pending) {
             pending[k++] = NEWREF(r);

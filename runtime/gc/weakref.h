@@ -27,6 +27,8 @@ static inline Weakref **weakref_list(Obj *o) {
 void weakref_clear_all(rs_State *S, Obj *o);
 /* Unlinks r from its referent and drops its callback, without calling it (the collector's half). */
 void weakref_clear_ref(rs_State *S, Weakref *r);
+/* Unlinks r from its referent and hands over its callback (NULL when none), for a collector to call later. */
+Obj *weakref_detach(rs_State *S, Weakref *r);
 /* Calls a weak reference's callback with it, reporting (not raising) an error, as CPython's handle_callback. */
 void weakref_call_callback(rs_State *S, Weakref *r, Obj *callback);
 /* A new weak reference (ref or proxy) to o; callback may be NULL or None. */

@@ -1,20 +1,7 @@
 # The boehm model's rules (README, "The models"). Each check prints "ok: <rule>" or "FAIL: <rule>".
 import gc
 import weakref
-
-failures = []
-def check(rule, cond):
-    print(("ok: " if cond else "FAIL: ") + rule)
-    if not cond:
-        failures.append(rule)
-
-log = []
-class Tracked:
-    def __init__(self, name):
-        self.name = name
-        self.other = None
-    def __del__(self):
-        log.append(self.name)
+from rulecheck import check, done, log, Tracked, spin, raises
 
 a = Tracked("a")
 ra = weakref.ref(a)
@@ -64,4 +51,4 @@ check("there is no gc.get_count", not hasattr(gc, "get_count"))
 with open("/tmp/refscope-model-rules.txt", "w") as f:
     f.write("x")
 check("with closes the file at once", f.closed)
-print("%d failed" % len(failures))
+done()

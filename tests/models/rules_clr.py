@@ -1,19 +1,7 @@
 # The clr model's rules (README, "The models"). Each check prints "ok: <rule>" or "FAIL: <rule>".
 import gc
 import weakref
-
-failures = []
-def check(rule, cond):
-    print(("ok: " if cond else "FAIL: ") + rule)
-    if not cond:
-        failures.append(rule)
-
-log = []
-class Tracked:
-    def __init__(self, name):
-        self.name = name
-    def __del__(self):
-        log.append(self.name)
+from rulecheck import check, done, log, Tracked, spin, raises
 
 a = Tracked("a")
 ra = weakref.ref(a)
@@ -71,10 +59,15 @@ except NotImplementedError as e:
     ok = str(e) == "gc.set_debug isn't implemented"
 check("gc.set_debug raises NotImplementedError", ok)
 check("gc.get_debug() is 0", gc.get_debug() == 0)
+check("gc.get_objects() raises", raises(gc.get_objects, NotImplementedError, "gc.get_objects isn't implemented"))
+check("gc.get_referrers() raises", raises(gc.get_referrers, NotImplementedError, "gc.get_referrers isn't implemented"))
+check("gc.get_referents() raises", raises(gc.get_referents, NotImplementedError, "gc.get_referents isn't implemented"))
+gc.set_threshold(1, 2, 3)
+check("gc.set_threshold() is stored, and changes nothing", gc.get_threshold() == (1, 2, 3))
 check("there is no gc.get_count", not hasattr(gc, "get_count"))
 check("there is no gc.get_stats", not hasattr(gc, "get_stats"))
 
 with open("/tmp/refscope-model-rules.txt", "w") as f:
     f.write("x")
 check("with closes the file at once", f.closed)
-print("%d failed" % len(failures))
+done()

@@ -1,24 +1,7 @@
 # The jvm model's rules (README, "The models"). Each check prints "ok: <rule>" or "FAIL: <rule>".
 import gc
 import weakref
-
-failures = []
-def check(rule, cond):
-    print(("ok: " if cond else "FAIL: ") + rule)
-    if not cond:
-        failures.append(rule)
-
-log = []
-class Tracked:
-    def __init__(self, name):
-        self.name = name
-    def __del__(self):
-        log.append(self.name)
-
-def spin(n):
-    # loop iterations are safe points: the finalizer thread gets turns
-    for i in range(n):
-        pass
+from rulecheck import check, done, log, Tracked, spin, raises
 
 # Dropping the last reference frees nothing and runs no finalizer.
 a = Tracked("a")
@@ -79,18 +62,28 @@ gc.collect()
 spin(200)
 check("a finalizer runs at most once, even after a resurrection", Phoenix.runs == 1)
 
+# Weak reference callbacks go through the finalizer thread too.
+called = []
+target = Tracked("target")
+wr = weakref.ref(target, lambda r: called.append(r))
+del target
+gc.collect()
+check("a weakref callback does not run inside the collection", called == [])
+spin(200)
+check("the finalizer thread calls it later", called == [wr])
+
 # Jython's gc module.
-def raises(f, exc, message):
-    try:
-        f()
-    except exc as e:
-        return str(e) == message
-    return False
 check("gc.isenabled() is True", gc.isenabled() is True)
 check("gc.disable() raises", raises(gc.disable, NotImplementedError, "can't disable Java GC"))
 check("gc.get_count() raises", raises(gc.get_count, NotImplementedError, "not applicable to Java GC"))
 check("gc.get_threshold() raises", raises(gc.get_threshold, NotImplementedError, "not applicable to Java GC"))
 check("gc.get_objects() raises", raises(gc.get_objects, NotImplementedError, "not applicable to Java GC"))
+check("gc.set_threshold() raises", raises(lambda: gc.set_threshold(1), NotImplementedError, "not applicable to Java GC"))
+check("gc.get_referrers() raises", raises(gc.get_referrers, NotImplementedError, "not applicable to Java GC"))
+check("gc.get_referents() raises", raises(gc.get_referents, NotImplementedError, "not applicable to Java GC"))
+check("gc.enable() does nothing", gc.enable() is None)
+check("there is no gc.freeze, is_tracked or is_finalized",
+      not hasattr(gc, "freeze") and not hasattr(gc, "is_tracked") and not hasattr(gc, "is_finalized"))
 check("there is no gc.get_stats", not hasattr(gc, "get_stats"))
 check("there is no gc.callbacks", not hasattr(gc, "callbacks"))
 
@@ -104,4 +97,4 @@ class AtExit:
     def __del__(self):
         print("FAIL: a finalizer ran at exit")
 keep = AtExit()
-print("%d failed" % len(failures))
+done()
