@@ -22,8 +22,6 @@ size_t gcl_size(const GCHead *h) {
     return n;
 }
 
-bool gc_is_gc_tracked(Obj *o) { return (TYPE(o)->flags & TF_GC) && gc_is_tracked(o); }
-
 void update_refs(GCHead *h) {
     for (GCHead *g = h->next; g != h; g = g->next) {
         g->gc_refs = FROM_GC(g)->refcnt;

@@ -41,7 +41,7 @@ void gcl_merge(GCHead *from, GCHead *to);
 size_t gcl_size(const GCHead *h);
 
 /* Whether o is a GC object that is currently tracked. */
-bool gc_is_gc_tracked(Obj *o);
+static inline bool gc_is_gc_tracked(Obj *o) { return (TYPE(o)->flags & TF_GC) && gc_is_tracked(o); }
 
 /* gc_refs = the reference count, and GCF_COLLECTING, for every object of h. */
 void update_refs(GCHead *h);
