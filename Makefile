@@ -20,7 +20,7 @@ OBJ       := $(LIB_SRC:%.c=$(BUILD)/release/%.o)
 DEBUG_OBJ := $(LIB_SRC:%.c=$(BUILD)/debug/%.o)
 SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all debug test test-unit test-scripts demo deps oracle oracle-check oracle-hosts bench bench-observe clean
+.PHONY: all wasm debug test test-unit test-scripts demo deps oracle oracle-check oracle-hosts bench bench-observe clean
 
 all: $(BUILD)/refscope
 
@@ -50,6 +50,23 @@ $(BUILD)/refscope-debug: $(CLI_SRC) runtime/cli/cli.h runtime/include/refscope.h
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) $(CLI_SRC) $(BUILD)/librefscope-debug.a $(LIBS) -o $@
 
 debug: $(BUILD)/refscope-debug
+
+# ---- WebAssembly (Emscripten): the npm package's core, wasm/dist/refscope-core.{js,wasm} ----
+# Debian's emcc needs Debian's node modules (acorn) on NODE_PATH; the Node branch of Emscripten's ES module does
+# not load under Node as an ES module, so the package hands the bytes over itself (see wasm/index.js).
+EMCC       = NODE_PATH=/usr/share/nodejs emcc
+WASM_OPT  ?= -O3
+WASM_GLUE := $(wildcard wasm/src/*.c)
+WASM_EXPORTS = _malloc,_free,_rsw_run,_rsw_result_exit_code,_rsw_result_code,_rsw_result_stats,_rsw_result_error,_rsw_result_events_dropped,_rsw_result_free,_rsw_model_from_name,_rsw_flush,_rs_cli_main
+WASM_FLAGS = -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createRefscopeCore -sENVIRONMENT=web,worker \
+  -sALLOW_MEMORY_GROWTH -sFILESYSTEM=1 -sEXIT_RUNTIME=0 -sEXPORTED_FUNCTIONS=$(WASM_EXPORTS) \
+  -sEXPORTED_RUNTIME_METHODS=FS,UTF8ToString,stringToUTF8,lengthBytesUTF8 -Dmain=rs_cli_main
+
+wasm: wasm/dist/refscope-core.js
+
+wasm/dist/refscope-core.js: $(LIB_SRC) $(CLI_SRC) runtime/cli/cli.h $(WASM_GLUE) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(EMCC) $(CSTD) $(WARN) $(WASM_OPT) $(WASM_FLAGS) $(LIB_SRC) $(CLI_SRC) $(WASM_GLUE) -lm -o $@
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 

@@ -72,9 +72,9 @@ clr = collections(stats_of("clr", "tests/models/heap_growth.py"))
 young = clr[0] - base[0] + clr[1] - base[1] + clr[2] - base[2]
 result(clr[2] - base[2] >= 3 and abs((clr[1] - base[1] + clr[2] - base[2]) - young // 8) <= clr[2] - base[2] + 1,
        "clr: every 8th budget collects generation 1, a doubled heap generation 2", "cpython %s, clr %s" % (base, clr))
-rc, out, err = run([RELEASE, "--gc", "jvm", "--young-size", "64k", "--stats=json", "tests/models/heap_growth.py"])
+rc, out, err = run([RELEASE, "--gc", "jvm", "--young-size", "512", "--stats=json", "tests/models/heap_growth.py"])
 more = collections(json.loads(err.strip().splitlines()[-1]))
-result(more[0] > 2 * jvm[0] - base[0], "--young-size sets the young generation", "256k: %s, 64k: %s" % (jvm, more))
+result(more[0] > 2 * jvm[0] - base[0], "--young-size sets the young generation", "2048: %s, 512: %s" % (jvm, more))
 
 rc, out, err = run([RELEASE, "--gc", "clr", "-c", "import gc\ngc.disable()\n"])
 result("<string>:2: RuntimeWarning: IronPython has no support for disabling the GC" in err, "clr: gc.disable() warns", err)
@@ -167,11 +167,11 @@ for model in HOST_MODELS:
         os.remove(tmp % i)
 
 
-# 3. every golden script under every host model, ASan/UBSan, collections every 4 KiB
+# 3. every golden script under every host model, ASan/UBSan, collections every 64 objects
 def sweep(job):
     model, script = job
     try:
-        rc, out, err = run([DEBUG, "--gc", model, "--young-size", "4k", script], cwd=os.path.join(ROOT, "tests", "scripts"),
+        rc, out, err = run([DEBUG, "--gc", model, "--young-size", "64", script], cwd=os.path.join(ROOT, "tests", "scripts"),
                            timeout=300)
     except subprocess.TimeoutExpired:
         return job, "timed out"
@@ -186,7 +186,7 @@ scripts = sorted(f for f in os.listdir(os.path.join(ROOT, "tests", "scripts")) i
 jobs = [(m, s) for m in HOST_MODELS for s in scripts]
 with cf.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
     for (model, script), problem in pool.map(sweep, jobs):
-        result(problem is None, "%s under %s (ASan, --young-size 4k)" % (script, model), problem or "")
+        result(problem is None, "%s under %s (ASan, --young-size 64)" % (script, model), problem or "")
 
 print("models: %d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -302,6 +302,7 @@ rs_State *rs_open(const rs_Options *opts) {
     S->opts = o;
     mem_init(&S->mem, alloc, o.alloc_ud, 0);
     S->recursion_limit = o.recursion_limit > 0 ? o.recursion_limit : 1000;
+    S->step_deadline = UINT64_MAX;
     S->max_open_files = o.max_open_files > 0 ? o.max_open_files : 1024;
     if (!init_runtime(S)) {
         rs_close(S);
@@ -320,6 +321,16 @@ static void set_error(rs_State *S, const char *msg) { snprintf(S->last_error, si
 static int finish_with_exception(rs_State *S, bool interactive) {
     Obj *exc = exc_fetch(S);
     if (!exc) return RS_OK;
+    if (S->stopped) {
+        DECREF(S, exc);
+        snprintf(S->last_error, sizeof S->last_error, "stopped at the step limit of %llu instructions",
+                 (unsigned long long)S->opts.step_limit);
+        io_flush(S);
+        io_write(S, 2, "refscope: ", 10);
+        io_write(S, 2, S->last_error, strlen(S->last_error));
+        io_write(S, 2, "\n", 1);
+        return RS_ERROR_LIMIT;
+    }
     if (is_instance_of(exc, S->e_SystemExit)) {
         Obj *code = ((Exc *)exc)->value;
         int status = 0;
@@ -381,6 +392,9 @@ static int run(rs_State *S, const char *source, size_t len, const char *filename
         return RS_ERROR_MISUSE;
     }
     S->last_error[0] = 0;
+    /* the step limit counts this run's instructions */
+    S->stopped = false;
+    S->step_deadline = S->opts.step_limit ? S->clock + S->opts.step_limit : UINT64_MAX;
     Dict *g = ((Module *)S->main_module)->dict;
     Obj *fname = str_from_cstr(S, filename ? filename : "<string>");
     Obj *text = str_new(S, source, len);

@@ -29,11 +29,12 @@ static const char usage[] =
     "                  (also RS_GC_STRESS=1); slow, for finding bugs\n"
     "  --gc MODEL      how memory is reclaimed: cpython (the default: reference counting),\n"
     "                  jvm, clr or boehm (tracing collections, finalizers from a queue)\n"
-    "  --young-size N  jvm/clr/boehm: bytes allocated between young collections\n"
-    "                  (suffixes k, M, G; default 256k)\n"
+    "  --young-size N  jvm/clr/boehm: objects allocated between young collections\n"
+    "                  (default 2048)\n"
     "  --finalizer-slice N  finalizers the finalizer thread runs per turn (all: -1)\n"
     "  --finalizer-period N  safe points (loop iterations, container allocations)\n"
     "                  between its turns (jvm: 64, clr and boehm: 1)\n"
+    "  --step-limit N  stop the program after N bytecode instructions (exit status 1)\n"
     "  --max-open-files N  files open() may hold at once (default 1024); beyond,\n"
     "                  OSError: [Errno 24] Too many open files\n"
     "  --stats[=json]  at exit, print what the memory manager did to stderr: a table,\n"
@@ -218,6 +219,10 @@ static int parse_args(Config *c, int argc, char **argv, int *first) {
                 return usage_error("%s needs a value", a);
             if (a[2] == 'm') c->opts.memory_limit = parse_size(v);
             else c->opts.recursion_limit = atoi(v);
+        } else if (is_option(a, "--step-limit")) {
+            if (!(v = option_value(argc, argv, &i, "--step-limit")) || strtoull(v, NULL, 10) == 0)
+                return usage_error("%s needs a positive number", "--step-limit");
+            c->opts.step_limit = strtoull(v, NULL, 10);
         } else if (is_option(a, "--max-open-files")) {
             if (!(v = option_value(argc, argv, &i, "--max-open-files")) || atoi(v) <= 0)
                 return usage_error("%s needs a positive number", "--max-open-files");
@@ -229,7 +234,7 @@ static int parse_args(Config *c, int argc, char **argv, int *first) {
             c->opts.model = (rs_Model)m;
         } else if (is_option(a, "--young-size")) {
             if (!(v = option_value(argc, argv, &i, "--young-size")) || !(c->opts.young_size = parse_size(v)))
-                return usage_error("%s needs a positive size", "--young-size");
+                return usage_error("%s needs a positive number of objects", "--young-size");
         } else if (is_option(a, "--finalizer-slice") || is_option(a, "--finalizer-period")) {
             bool slice = a[12] == 's';
             if (!(v = option_value(argc, argv, &i, slice ? "--finalizer-slice" : "--finalizer-period")) ||

@@ -149,9 +149,10 @@ struct rs_State {
         struct Obj *obj, *callback;
     } *pending;
     size_t pending_head, pending_len, pending_cap;
-    uint64_t young_mark, gen1_mark;  /* mem.total_bytes at the last young and generation-1 collections */
-    size_t full_trigger;             /* live bytes beyond which the next collection is a full one */
-    size_t young_size;
+    uint64_t allocations;            /* objects ever allocated */
+    uint64_t young_mark, gen1_mark;  /* allocations at the last young and generation-1 collections */
+    size_t full_trigger;             /* live objects beyond which the next collection is a full one */
+    size_t young_size;               /* in objects */
     int finalizer_slice, finalizer_period, finalizer_ticks;
 
     /* A cache of type attribute lookups (type, name) -> value, as CPython's type cache. Entries are
@@ -173,6 +174,8 @@ struct rs_State {
     size_t peak_live_objects;
     int free_cause;                   /* rs_Cause of the frees happening now */
     uint64_t clock;                   /* instructions executed */
+    uint64_t step_deadline;           /* the clock at which the run stops (UINT64_MAX: no step limit) */
+    bool stopped;                     /* the step limit was reached: the run unwinds without handlers */
     unsigned event_mask;
     rs_EventFn event_fn;
     void *event_ud;

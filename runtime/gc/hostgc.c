@@ -35,14 +35,9 @@
 
 /* ---- the models' defaults ---- */
 
-size_t hostgc_default_young_size(int model) {
-    switch (model) {
-    case RS_MODEL_JVM: return 256 * 1024;
-    case RS_MODEL_CLR: return 256 * 1024;
-    case RS_MODEL_BOEHM: return 256 * 1024;
-    default: return 0;
-    }
-}
+/* Allocation volume is counted in objects, not bytes: a 32-bit build (wasm) makes smaller objects, and a run must
+   give the same events natively and in wasm. */
+size_t hostgc_default_young_size(int model) { return model == RS_MODEL_CPYTHON ? 0 : 2048; }
 
 int hostgc_default_finalizer_slice(int model) { return model == RS_MODEL_JVM ? 1 : -1; }
 
@@ -51,10 +46,10 @@ int hostgc_default_finalizer_period(int model) { return model == RS_MODEL_JVM ? 
 /* The program's heap: live bytes, less what observers keep for themselves. */
 size_t hostgc_heap_bytes(const rs_State *S) { return S->mem.bytes - S->mem.overhead_bytes; }
 
-/* The heap size beyond which the next collection is full: twice what a full collection left, and at least 16
+/* The live objects beyond which the next collection is full: twice what a full collection left, and at least 16
    young generations' worth (jvm: the old generation grew; clr: the generation-2 budget; boehm: unused). */
 static void set_full_trigger(rs_State *S) {
-    size_t twice = hostgc_heap_bytes(S) * 2, floor = S->young_size * 16;
+    size_t twice = S->live_objects * 2, floor = S->young_size * 16;
     S->full_trigger = twice > floor ? twice : floor;
 }
 
@@ -64,7 +59,7 @@ bool hostgc_start(rs_State *S) {
     S->young_size = S->opts.young_size ? S->opts.young_size : hostgc_default_young_size(S->model);
     S->finalizer_slice = S->opts.finalizer_slice ? S->opts.finalizer_slice : hostgc_default_finalizer_slice(S->model);
     S->finalizer_period = S->opts.finalizer_period > 0 ? S->opts.finalizer_period : hostgc_default_finalizer_period(S->model);
-    S->young_mark = S->gen1_mark = S->mem.total_bytes;
+    S->young_mark = S->gen1_mark = S->allocations;
     set_full_trigger(S);
     if (S->model == RS_MODEL_CLR) {
         /* what IronPython's gc.get_threshold() shows (bytes); the CLR's budgets are its own */
@@ -321,8 +316,8 @@ int64_t hostgc_collect(rs_State *S, int gen) {
     freed += reclaim(S, &unreachable, &young);
     promote(S, gen, &young);
 
-    S->young_mark = S->mem.total_bytes;
-    if (gen >= 1) S->gen1_mark = S->mem.total_bytes;
+    S->young_mark = S->allocations;
+    if (gen >= 1) S->gen1_mark = S->allocations;
     if (gen == 2) set_full_trigger(S);
     for (int i = 0; i <= gen; i++) S->gc_count[i] = 0;
     S->gc_collections[gen]++;
@@ -335,18 +330,18 @@ int64_t hostgc_collect(rs_State *S, int gen) {
 
 /* Which generation the model collects now, or -1. */
 static int due_generation(rs_State *S) {
-    uint64_t since_young = S->mem.total_bytes - S->young_mark;
+    uint64_t since_young = S->allocations - S->young_mark;
     switch (S->model) {
     case RS_MODEL_JVM:
-        if (hostgc_heap_bytes(S) >= S->full_trigger) return 2;
+        if (S->live_objects >= S->full_trigger) return 2;
         return since_young >= S->young_size ? 0 : -1;
     case RS_MODEL_CLR:
         if (since_young < S->young_size) return -1;
-        if (hostgc_heap_bytes(S) >= S->full_trigger) return 2;
-        return S->mem.total_bytes - S->gen1_mark >= S->young_size * 8 ? 1 : 0;
+        if (S->live_objects >= S->full_trigger) return 2;
+        return S->allocations - S->gen1_mark >= S->young_size * 8 ? 1 : 0;
     case RS_MODEL_BOEHM: {
         /* Boehm's free-space divisor: collect once a third of the heap has been allocated again */
-        size_t third = hostgc_heap_bytes(S) / 3;
+        size_t third = S->live_objects / 3;
         return since_young >= (third > S->young_size ? third : S->young_size) ? 2 : -1;
     }
     default: return -1;

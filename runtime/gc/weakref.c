@@ -84,7 +84,7 @@ Obj *weakref_list_of(rs_State *S, Obj *o) {
 }
 
 void weakref_call_callback(rs_State *S, Weakref *r, Obj *callback) {
-    if (S->host_ended) return; /* no reference queue is processed after the program */
+    if (S->host_ended || S->stopped) return; /* no reference queue after the program; no Python after a stop */
     if (hostgc_defers_callbacks(S)) {
         hostgc_enqueue(S, (Obj *)r, callback); /* the finalizer thread calls it */
         return;

@@ -75,9 +75,12 @@ typedef struct rs_Options {
     rs_Model model;          /* RS_MODEL_CPYTHON by default */
     int max_open_files;      /* files open() may hold at once; 0: 1024, a typical `ulimit -n` (OSError 24 beyond) */
     /* The host-GC models' knobs; 0: the model's default. */
-    size_t young_size;       /* bytes allocated between young collections (jvm eden, clr gen-0 budget, boehm minimum) */
+    size_t young_size;       /* objects allocated between young collections (jvm eden, clr gen-0 budget, boehm minimum);
+                                counted in objects so that a run gives the same events natively and in wasm */
     int finalizer_slice;     /* finalizers the finalizer thread runs per turn; -1: all that are pending */
     int finalizer_period;    /* safe points (loop iterations, container allocations) between its turns */
+    uint64_t step_limit;     /* bytecode instructions a run may execute; 0: no limit. The run then stops where it is,
+                                without running except/finally blocks or finalizers, and returns RS_ERROR_LIMIT */
 } rs_Options;
 
 /* Result codes. */
@@ -86,7 +89,8 @@ enum {
     RS_ERROR_EXCEPTION = 1, /* the script raised; the traceback went to stderr */
     RS_ERROR_EXIT = 2,      /* SystemExit: rs_exit_status() gives the status */
     RS_ERROR_NOMEM = 3,     /* the allocator failed where no MemoryError could be raised */
-    RS_ERROR_MISUSE = 4     /* bad arguments to the API */
+    RS_ERROR_MISUSE = 4,    /* bad arguments to the API */
+    RS_ERROR_LIMIT = 5      /* the run was stopped at its step limit; rs_last_error() says so */
 };
 
 /* Fills opts with the defaults. */

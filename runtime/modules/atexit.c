@@ -59,6 +59,7 @@ FN(unregister) {
 
 void atexit_run_callbacks(rs_State *S) {
     Obj *list = S->atexit_callbacks;
+    if (S->stopped) return; /* a run stopped at its step limit runs no more Python */
     while (list && LIST_LEN(list) > 0) {
         Obj *entry = LIST_ITEMS(list)[--((List *)list)->len]; /* popped: the reference is ours */
         Obj *kwargs = TUPLE_ITEMS(entry)[2];

@@ -25,9 +25,30 @@
 #include "../gc/weakref.h"
 
 
+/* Python's errno numbers are Linux's: a libc with others (wasm's) is translated, for the errors files meet. */
+static int python_errno(int code) {
+    switch (code) {
+    case EPERM: return 1;
+    case ENOENT: return 2;
+    case EIO: return 5;
+    case EBADF: return 9;
+    case EACCES: return 13;
+    case EEXIST: return 17;
+    case ENOTDIR: return 20;
+    case EISDIR: return 21;
+    case EINVAL: return 22;
+    case ENFILE: return 23;
+    case EMFILE: return 24;
+    case ENOSPC: return 28;
+    case EROFS: return 30;
+    case ENAMETOOLONG: return 36;
+    default: return code;
+    }
+}
+
 static Obj *os_error(rs_State *S, int code, Obj *name) {
     Obj *args[3];
-    args[0] = int_from_i64(S, code);
+    args[0] = int_from_i64(S, python_errno(code));
     args[1] = str_from_cstr(S, strerror(code));
     args[2] = name;
     Obj *e = args[0] && args[1] ? exc_new(S, S->e_OSError, args, 3) : NULL;

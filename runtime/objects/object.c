@@ -36,6 +36,7 @@ static Obj *alloc_object(rs_State *S, Type *t, size_t size, bool fresh) {
     o->type = t;
     if (t->flags & TF_HEAP) INCREF(t);
     S->live_objects++;
+    S->allocations++;
     if (gc) gc_track(S, o);
     observe_alloc(S, o, size);
     return o;
@@ -68,6 +69,7 @@ void obj_call_finalizer(rs_State *S, Obj *o, intptr_t held) {
     Type *t = TYPE(o);
     if (!t->finalize) return;
     if (S->host_ended && !(t->flags & TF_RESOURCE)) return; /* a host runs no finalizer after the program */
+    if (S->stopped && !(t->flags & TF_RESOURCE)) return;    /* a run stopped at its step limit runs no more Python */
     if (t->flags & TF_GC) {
         if (AS_GC(o)->gc_flags & GCF_FINALIZED) return;
         AS_GC(o)->gc_flags |= GCF_FINALIZED;

@@ -255,6 +255,14 @@ static int import_star(rs_State *S, Frame *f, Obj *module) {
     return r;
 }
 
+/* The run reached its step limit: an exception that unwinds every frame past its handlers (S->stopped) ends it,
+   and the embedder gets RS_ERROR_LIMIT. Returns true: an exception is set. */
+static bool vm_stop_at_step_limit(rs_State *S) {
+    S->stopped = true;
+    if (!S->exc) exc_raisef(S, S->e_BaseException, "step limit reached");
+    return true;
+}
+
 Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
     Code *co = f->code;
     const uint32_t *code = co->code;
@@ -276,6 +284,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
     CLOCK_ENTER(S, prev_frame, f);
     S->frame = f;
     f->running = true;
+    if (S->clock >= S->step_deadline && !throwing) throwing = vm_stop_at_step_limit(S);
 
 /* f->sp follows sp: a value popped is no longer the frame's, so the collector must not count it. */
 #define PUSH(v) (*sp++ = (v), f->sp++)
@@ -693,6 +702,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
         case OP_JUMP:
             if (S->pending_len) hostgc_safe_point(S); /* a loop went round: the host's finalizer thread may run */
             CLOCK_JUMP(S, f, ip, ARG);
+            if (S->clock >= S->step_deadline && vm_stop_at_step_limit(S)) goto error;
             break;
         case OP_POP_JUMP_IF_FALSE:
         case OP_POP_JUMP_IF_TRUE: {
@@ -1321,7 +1331,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             /* out of memory while recording the traceback: keep unwinding with what we have */
         }
     exception_unwind:
-        if (f->nblocks > 0) {
+        if (f->nblocks > 0 && !S->stopped) {
             Block b = f->blocks[--f->nblocks];
             while (sp > stack + b.level) {
                 Obj *v = POP();
