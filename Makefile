@@ -79,7 +79,7 @@ deps:
 
 # Everything: unit tests, golden scripts on the optimised build and under ASan/UBSan.
 test: deps
-	@$(MAKE) --no-print-directory all debug $(BUILD)/unit-tests
+	@$(MAKE) --no-print-directory all debug $(BUILD)/unit-tests wasm
 	@tests/run_all.sh $(BUILD)
 
 test-unit: $(BUILD)/unit-tests

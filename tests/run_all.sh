@@ -46,6 +46,14 @@ out=$(python3 tests/test_models.py "$BUILD" 2>&1)
 echo "$out" | tail -n 30
 add_line "$(echo "$out" | tail -1)"
 
+echo "== the npm package (wasm/, node --test tests/node)"
+out=$(REFSCOPE_BUILD="$BUILD" node --test tests/node/ 2>&1); rc=$?
+echo "$out" | grep -E "^not ok|^# (pass|fail)" | tail -n 30
+p=$(echo "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p'); f=$(echo "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p')
+if [ -z "$p" ]; then p=0; f=1; fi
+[ $rc -ne 0 ] && [ "${f:-0}" = 0 ] && f=1
+add "$p" "${f:-0}"
+
 echo "== command line"
 out=$(python3 tests/test_cli.py "$BUILD/refscope" 2>&1)
 echo "$out" | tail -n 20

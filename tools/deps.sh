@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what refscope's build and tests need and is missing, idempotently:
 # a C compiler and make, Criterion (unit tests), python3 (the oracle and the
-# golden-test runner) and its jsonschema package (checks the stats JSON). Packages come from Debian; nothing is downloaded
+# golden-test runner) and its jsonschema package (checks the stats JSON), Emscripten and Node.js (the
+# WebAssembly build and its npm package). Packages come from Debian; nothing is downloaded
 # otherwise. Run as root (as CI and the developer machines are), or with sudo.
 set -euo pipefail
 
@@ -14,6 +15,12 @@ command -v python3 >/dev/null 2>&1 || need+=(python3)
 if ! python3 -c "import jsonschema" >/dev/null 2>&1 && [ ! -d /usr/lib/python3/dist-packages/jsonschema ]; then
     need+=(python3-jsonschema)
 fi
+# Emscripten (Debian's, with binaryen) for `make wasm`, and Node.js 18+ for the package's tests
+command -v emcc >/dev/null 2>&1 || need+=(emscripten binaryen)
+if ! command -v node >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)" -lt 18 ]; then
+    need+=(nodejs)
+fi
+command -v npm >/dev/null 2>&1 || need+=(npm)
 # clang's sanitizer runtime, for `make test CC=clang`
 if command -v clang >/dev/null 2>&1 && ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a >/dev/null 2>&1; then
     need+=(libclang-rt-14-dev)

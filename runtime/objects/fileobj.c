@@ -25,31 +25,30 @@
 #include "../gc/weakref.h"
 
 
-/* Python's errno numbers are Linux's: a libc with others (wasm's) is translated, for the errors files meet. */
-static int python_errno(int code) {
-    switch (code) {
-    case EPERM: return 1;
-    case ENOENT: return 2;
-    case EIO: return 5;
-    case EBADF: return 9;
-    case EACCES: return 13;
-    case EEXIST: return 17;
-    case ENOTDIR: return 20;
-    case EISDIR: return 21;
-    case EINVAL: return 22;
-    case ENFILE: return 23;
-    case EMFILE: return 24;
-    case ENOSPC: return 28;
-    case EROFS: return 30;
-    case ENAMETOOLONG: return 36;
-    default: return code;
-    }
-}
+/* Python's errno numbers and messages are Linux's (glibc's): a libc with others (wasm's musl) is translated, for the
+   errors files meet. */
+static const struct {
+    int host, python;
+    const char *message;
+} errno_table[] = {
+    {EPERM, 1, "Operation not permitted"}, {ENOENT, 2, "No such file or directory"}, {EIO, 5, "Input/output error"},
+    {EBADF, 9, "Bad file descriptor"},     {EACCES, 13, "Permission denied"},        {EEXIST, 17, "File exists"},
+    {ENOTDIR, 20, "Not a directory"},      {EISDIR, 21, "Is a directory"},           {EINVAL, 22, "Invalid argument"},
+    {ENFILE, 23, "Too many open files in system"}, {EMFILE, 24, "Too many open files"},
+    {ENOSPC, 28, "No space left on device"}, {EROFS, 30, "Read-only file system"}, {ENAMETOOLONG, 36, "File name too long"},
+};
 
 static Obj *os_error(rs_State *S, int code, Obj *name) {
+    int number = code;
+    const char *message = strerror(code);
+    for (size_t i = 0; i < sizeof errno_table / sizeof errno_table[0]; i++)
+        if (errno_table[i].host == code) {
+            number = errno_table[i].python;
+            message = errno_table[i].message;
+        }
     Obj *args[3];
-    args[0] = int_from_i64(S, python_errno(code));
-    args[1] = str_from_cstr(S, strerror(code));
+    args[0] = int_from_i64(S, number);
+    args[1] = str_from_cstr(S, message);
     args[2] = name;
     Obj *e = args[0] && args[1] ? exc_new(S, S->e_OSError, args, 3) : NULL;
     XDECREF(S, args[0]);
