@@ -21,12 +21,27 @@ if ! command -v node >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.spli
     need+=(nodejs)
 fi
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# a real browser for the package's browser test (driven by playwright-core, from npm)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 # clang's sanitizer runtime, for `make test CC=clang`
 if command -v clang >/dev/null 2>&1 && ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a >/dev/null 2>&1; then
     need+=(libclang-rt-14-dev)
 fi
 
+# The npm packages the tests use (package-lock.json), installed when the lockfile changed since the last npm ci.
+npm_deps() {
+    cd "$(dirname "$0")/.."
+    local stamp=node_modules/.installed-from-lock
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(sha256sum < package-lock.json)" ]; then
+        return 0
+    fi
+    echo "deps: npm ci"
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+    sha256sum < package-lock.json > "$stamp"
+}
+
 if [ ${#need[@]} -eq 0 ]; then
+    npm_deps
     echo "deps: everything is installed"
     exit 0
 fi
@@ -47,4 +62,5 @@ if ! $SUDO apt-get install -y -q "${need[@]}" >/dev/null 2>&1; then
         exit 1
     }
 fi
+npm_deps
 echo "deps: done"
