@@ -20,7 +20,7 @@ OBJ       := $(LIB_SRC:%.c=$(BUILD)/release/%.o)
 DEBUG_OBJ := $(LIB_SRC:%.c=$(BUILD)/debug/%.o)
 SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all wasm debug test test-unit test-scripts demo deps oracle oracle-check oracle-hosts bench bench-observe clean
+.PHONY: all wasm web serve debug test test-unit test-scripts demo deps oracle oracle-check oracle-hosts bench bench-observe clean
 
 all: $(BUILD)/refscope
 
@@ -64,6 +64,20 @@ WASM_FLAGS = -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createRefscopeCore -sENVIRO
 
 wasm: wasm/dist/refscope-core.js
 
+# ---- the playground: a static site in web/dist (vite; its npm packages are locked in package-lock.json) ----
+WEB_SRC := web/index.html web/vite.config.js $(wildcard web/src/*) $(wildcard examples/*.py)
+
+web: web/dist/index.html
+
+web/dist/index.html: $(WEB_SRC) wasm/dist/refscope-core.js wasm/index.js package-lock.json
+	@tools/deps.sh >/dev/null
+	npx vite build web --logLevel warn
+
+# Serves web/dist on 127.0.0.1 (PORT=8000 by default).
+serve: web
+	@echo "the playground: http://127.0.0.1:$${PORT:-8000}/"
+	@node tools/serve.js web/dist $${PORT:-8000}
+
 wasm/dist/refscope-core.js: $(LIB_SRC) $(CLI_SRC) runtime/cli/cli.h $(WASM_GLUE) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(EMCC) $(CSTD) $(WARN) $(WASM_OPT) $(WASM_FLAGS) $(LIB_SRC) $(CLI_SRC) $(WASM_GLUE) -lm -o $@
@@ -79,7 +93,7 @@ deps:
 
 # Everything: unit tests, golden scripts on the optimised build and under ASan/UBSan.
 test: deps
-	@$(MAKE) --no-print-directory all debug $(BUILD)/unit-tests wasm
+	@$(MAKE) --no-print-directory all debug $(BUILD)/unit-tests wasm web
 	@tests/run_all.sh $(BUILD)
 
 test-unit: $(BUILD)/unit-tests

@@ -15,6 +15,17 @@ add_line() {
     add "$p" "$f"
 }
 
+# Runs node --test on a folder and adds its "# pass N" / "# fail M" counts (a crash counts as a failure).
+add_node_tests() {
+    local out rc p f
+    out=$(REFSCOPE_BUILD="$BUILD" node --test "$1" 2>&1); rc=$?
+    echo "$out" | grep -E "^not ok|^# (pass|fail)" | tail -n 30
+    p=$(echo "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p'); f=$(echo "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p')
+    if [ -z "$p" ]; then p=0; f=1; fi
+    [ $rc -ne 0 ] && [ "${f:-0}" = 0 ] && f=1
+    add "$p" "${f:-0}"
+}
+
 echo "== unit tests (Criterion, ASan/UBSan)"
 out=$("$BUILD/unit-tests" -j2 2>&1); rc=$?
 echo "$out" | grep -E "^\[----\]|Synthesis|FAIL|Assertion|failed" | grep -v "^\[----\].*$" | tail -20
@@ -47,12 +58,10 @@ echo "$out" | tail -n 30
 add_line "$(echo "$out" | tail -1)"
 
 echo "== the npm package (wasm/, node --test tests/node)"
-out=$(REFSCOPE_BUILD="$BUILD" node --test tests/node/ 2>&1); rc=$?
-echo "$out" | grep -E "^not ok|^# (pass|fail)" | tail -n 30
-p=$(echo "$out" | sed -n 's/^# pass \([0-9]*\)/\1/p'); f=$(echo "$out" | sed -n 's/^# fail \([0-9]*\)/\1/p')
-if [ -z "$p" ]; then p=0; f=1; fi
-[ $rc -ne 0 ] && [ "${f:-0}" = 0 ] && f=1
-add "$p" "${f:-0}"
+add_node_tests tests/node/
+
+echo "== the playground in Chromium (web/dist, node --test tests/web)"
+add_node_tests tests/web/
 
 echo "== command line"
 out=$(python3 tests/test_cli.py "$BUILD/refscope" 2>&1)

@@ -36,6 +36,8 @@ export interface RunOptions {
   events?: boolean | EventKind[];
   /** Events kept at most (the rest are counted in eventsDropped); default 1,000,000. */
   eventLimit?: number;
+  /** Give events as the JSON-lines text `--trace` writes, unparsed (cheaper for millions of events). */
+  eventsAsText?: boolean;
   /** What input() reads. */
   stdin?: string;
   /** Called with output as it is written (the result still holds all of it). */
@@ -84,7 +86,7 @@ export interface RunResult {
   /** "ValueError: message" for an uncaught exception, the step-limit message, or null. */
   error: string | null;
   stats: Stats;
-  events: MemoryEvent[] | null;
+  events: MemoryEvent[] | string | null;
   eventsDropped: number;
 }
 

@@ -202,7 +202,8 @@ export class Runtime {
    * @returns {{stdout: string, stderr: string, exitCode: number, error: string|null, stats: object,
    *           events: object[]|null, eventsDropped: number}}
    */
-  run(code, { filename = 'main.py', cwd = '/', events = false, eventLimit = 1000000, stdin = '', onStdout, onStderr } = {}) {
+  run(code, { filename = 'main.py', cwd = '/', events = false, eventLimit = 1000000, eventsAsText = false, stdin = '', onStdout,
+    onStderr } = {}) {
     const core = this.#alive();
     if (typeof cwd !== 'string' || !cwd.startsWith('/')) throw new TypeError('refscope: cwd must be an absolute path');
     mkdirs(core.FS, cwd);
@@ -248,7 +249,8 @@ export class Runtime {
     if (mask && core.FS.analyzePath(EVENTS_PATH).exists) {
       const text = core.FS.readFile(EVENTS_PATH, { encoding: 'utf8' });
       core.FS.unlink(EVENTS_PATH);
-      run.events = text.split('\n').filter((line) => line && !line.startsWith('{"kind": "dropped"')).map((line) => JSON.parse(line));
+      run.events = eventsAsText ? text
+        : text.split('\n').filter((line) => line && !line.startsWith('{"kind": "dropped"')).map((line) => JSON.parse(line));
     }
     return run;
   }
