@@ -40,6 +40,8 @@ export interface RunOptions {
   eventsAsText?: boolean;
   /** What input() reads. */
   stdin?: string;
+  /** Take the heap's graph when the program ends (result.heap). */
+  heap?: boolean;
   /** Called with output as it is written (the result still holds all of it). */
   onStdout?: (text: string) => void;
   onStderr?: (text: string) => void;
@@ -87,7 +89,15 @@ export interface RunResult {
   error: string | null;
   stats: Stats;
   events: MemoryEvent[] | string | null;
+  /** With { heap: true }: what the globals reach and the garbage no collection has found yet. */
+  heap: HeapGraph | null;
   eventsDropped: number;
+}
+
+export interface HeapGraph {
+  nodes: { id: number; type: string; label: string; refcount: number; garbage: boolean; finalizer: boolean; name?: string }[];
+  edges: { from: number; to: number; label: string }[];
+  truncated: boolean;
 }
 
 /** The same report as `refscope --compare-json`. */

@@ -202,8 +202,8 @@ export class Runtime {
    * @returns {{stdout: string, stderr: string, exitCode: number, error: string|null, stats: object,
    *           events: object[]|null, eventsDropped: number}}
    */
-  run(code, { filename = 'main.py', cwd = '/', events = false, eventLimit = 1000000, eventsAsText = false, stdin = '', onStdout,
-    onStderr } = {}) {
+  run(code, { filename = 'main.py', cwd = '/', events = false, eventLimit = 1000000, eventsAsText = false, heap = false, stdin = '',
+    onStdout, onStderr } = {}) {
     const core = this.#alive();
     if (typeof cwd !== 'string' || !cwd.startsWith('/')) throw new TypeError('refscope: cwd must be an absolute path');
     mkdirs(core.FS, cwd);
@@ -228,7 +228,7 @@ export class Runtime {
     try {
       result = core._rsw_run(codePtr, core.lengthBytesUTF8(code), filePtr, models.indexOf(o.model), o.memoryLimit,
         o.recursionLimit, o.maxOpenFiles, o.youngSize, o.finalizerSlice, o.finalizerPeriod, o.stepLimit, eventsPtr, mask,
-        eventLimit, stdinPtr);
+        eventLimit, stdinPtr, heap ? 1 : 0);
     } finally {
       this.#busy = false;
       for (const pointer of pointers) core._free(pointer);
@@ -244,6 +244,7 @@ export class Runtime {
       stats: JSON.parse(core.UTF8ToString(core._rsw_result_stats(result))),
       events: null,
       eventsDropped: core._rsw_result_events_dropped(result),
+      heap: heap ? JSON.parse(core.UTF8ToString(core._rsw_result_heap(result))) : null,
     };
     core._rsw_result_free(result);
     if (mask && core.FS.analyzePath(EVENTS_PATH).exists) {

@@ -162,6 +162,14 @@ typedef struct rs_Stats {
     uint64_t instructions;      /* bytecode instructions executed: the logical clock */
 } rs_Stats;
 
+/*
+ * The live heap as a graph, JSON: {"nodes": [{id, type, label, refcount, garbage, finalizer, name?}],
+ * "edges": [{from, to, label}], "truncated"}: what the main module's globals reach (labelled by attribute, key
+ * or index) and the garbage no collection has found yet (at most 400 nodes). Call it before rs_finish. Writes at
+ * most size bytes (NUL-terminated) and returns the full length, as rs_stats_json.
+ */
+size_t rs_heap_json(rs_State *S, char *buf, size_t size);
+
 void rs_get_stats(const rs_State *S, rs_Stats *out);
 
 /* ---- Events: each thing the memory manager does, as it happens ---- */

@@ -107,6 +107,40 @@ test('a share link restores the code and the models', async () => {
   await restored.close();
 });
 
+test('the heap at the end: cycles, garbage not yet collected, what a traceback keeps', async () => {
+  const { page, errors } = await openPage();
+  const code = [
+    'import sys',
+    'class Node:',
+    '    def __init__(self, name):',
+    '        self.name = name',
+    '        self.peer = None',
+    'a, b = Node("a"), Node("b")',
+    'a.peer, b.peer = b, a          # a cycle the globals reach',
+    'c, d = Node("c"), Node("d")',
+    'c.peer, d.peer = d, c',
+    'del c, d                       # a cycle nothing reaches: garbage until a collection',
+    'def fail():',
+    '    big = Node("big")',
+    '    raise ValueError("kept")',
+    'try:',
+    '    fail()',
+    'except ValueError:',
+    '    stored = sys.exc_info()[2]  # keeps fail\'s frame, and big',
+    '',
+  ].join('\n');
+  await page.evaluate((c) => { window.refscopePlayground.editor.code = c; }, code);
+  await runAndWait(page);
+  const heap = page.locator('.model[data-model="cpython"] details.heap');
+  assert.match(await heap.locator('summary').textContent(), /2 garbage not yet collected, 4 in cycles, \d+ kept by a traceback/);
+  await heap.locator('summary').click();
+  await page.waitForFunction(() => document.querySelector('.model[data-model="cpython"] .graph canvas'), null, { timeout: 10000 });
+  await page.waitForTimeout(300);
+  await heap.screenshot({ path: join(SHOTS, 'playground-heap-graph.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('dark theme and a phone-sized screen', async () => {
   const { page } = await openPage(base, { width: 390, height: 844 });
   await page.click('#theme');

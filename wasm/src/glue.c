@@ -23,6 +23,7 @@ typedef struct RunResult {
     int code;               /* RS_OK or an RS_ERROR_* */
     char *stats_json;       /* rs_stats_json's text */
     char *error;            /* the exception's one-line description, "" when none */
+    char *heap_json;        /* rs_heap_json's graph at the end of the program, when asked for */
     uint64_t events_written, events_dropped;
     const char *stdin_text; /* what input() reads, consumed line by line */
     size_t stdin_len, stdin_pos;
@@ -56,7 +57,8 @@ static char *copy_string(const char *s) {
 EMSCRIPTEN_KEEPALIVE RunResult *rsw_run(const char *code, size_t len, const char *filename, int model, double memory_limit,
                                         int recursion_limit, int max_open_files, double young_size, int finalizer_slice,
                                         int finalizer_period, double step_limit, const char *events_path,
-                                        unsigned event_mask, double event_limit, const char *stdin_text) {
+                                        unsigned event_mask, double event_limit, const char *stdin_text,
+                                        int want_heap) {
     RunResult *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     r->stdin_text = stdin_text ? stdin_text : "";
@@ -96,6 +98,10 @@ EMSCRIPTEN_KEEPALIVE RunResult *rsw_run(const char *code, size_t len, const char
     /* the CLI ends by SIGINT after an uncaught KeyboardInterrupt, as python3 does: a shell sees 130 */
     if (r->code == RS_ERROR_EXCEPTION && !strncmp(rs_last_error(S), "KeyboardInterrupt", 17)) r->exit_code = 130;
     r->error = copy_string(r->code == RS_OK || r->code == RS_ERROR_EXIT ? "" : rs_last_error(S));
+    if (want_heap) {
+        size_t size = rs_heap_json(S, NULL, 0);
+        if ((r->heap_json = malloc(size + 1))) rs_heap_json(S, r->heap_json, size + 1);
+    }
     rs_finish(S);
     if (tracing) {
         rs_set_event_hook(S, 0, NULL, NULL);
@@ -113,12 +119,14 @@ EMSCRIPTEN_KEEPALIVE int rsw_result_exit_code(const RunResult *r) { return r->ex
 EMSCRIPTEN_KEEPALIVE int rsw_result_code(const RunResult *r) { return r->code; }
 EMSCRIPTEN_KEEPALIVE const char *rsw_result_stats(const RunResult *r) { return r->stats_json ? r->stats_json : "null"; }
 EMSCRIPTEN_KEEPALIVE const char *rsw_result_error(const RunResult *r) { return r->error ? r->error : ""; }
+EMSCRIPTEN_KEEPALIVE const char *rsw_result_heap(const RunResult *r) { return r->heap_json ? r->heap_json : "null"; }
 EMSCRIPTEN_KEEPALIVE double rsw_result_events_dropped(const RunResult *r) { return (double)r->events_dropped; }
 
 EMSCRIPTEN_KEEPALIVE void rsw_result_free(RunResult *r) {
     if (!r) return;
     free(r->stats_json);
     free(r->error);
+    free(r->heap_json);
     free(r);
 }
 

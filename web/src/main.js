@@ -4,6 +4,7 @@ import { describeDifferences } from './differences.js';
 import { examples } from './examples.js';
 import { Runner } from './runner.js';
 import { readShared, shareLink } from './share.js';
+import { drawGraph, summarize } from './graph.js';
 import { drawTimeline } from './timeline.js';
 
 const MODELS = [
@@ -150,6 +151,36 @@ function statsTable(stats) {
   return table;
 }
 
+/** The heap at the end of the run, drawn when opened. */
+function heapView(run) {
+  const details = document.createElement('details');
+  details.className = 'heap';
+  const summary = document.createElement('summary');
+  if (!run.heap) {
+    summary.textContent = 'Heap at the end: not available';
+    details.append(summary);
+    return details;
+  }
+  const s = summarize(run.heap);
+  summary.textContent = `Heap at the end: ${s.objects} objects, ${s.garbage} garbage not yet collected, ` +
+    `${s.inCycles} in cycles, ${s.keptByTraceback} kept by a traceback` + (run.heap.truncated ? ' (the first 400)' : '');
+  const graph = document.createElement('div');
+  graph.className = 'graph';
+  graph.setAttribute('aria-label', `Object graph at the end under ${run.model}`);
+  const legend = document.createElement('p');
+  legend.className = 'graph-legend';
+  legend.innerHTML = '<span class="key root">● global</span> <span class="key cycle">● in a cycle</span> ' +
+    '<span class="key garbage">● garbage</span> <span class="key kept">◯ kept by a traceback</span>';
+  details.append(summary, graph, legend);
+  details.addEventListener('toggle', () => {
+    if (details.open && !graph.dataset.drawn) {
+      graph.dataset.drawn = '1';
+      drawGraph(graph, run.heap);
+    }
+  });
+  return details;
+}
+
 function showResults(runs, report) {
   lastResults = [runs, report];
   const results = $('#results');
@@ -178,7 +209,7 @@ function showResults(runs, report) {
     const chart = document.createElement('div');
     chart.className = 'timeline';
     chart.setAttribute('aria-label', `Live objects over time under ${run.model}`);
-    column.append(title, output, chart, statsTable(run.stats));
+    column.append(title, output, chart, statsTable(run.stats), heapView(run));
     results.append(column);
     drawTimeline(chart, run.timeline, {
       width: Math.max(240, column.clientWidth - 24),

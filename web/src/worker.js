@@ -63,10 +63,11 @@ self.onmessage = async ({ data }) => {
     for (const model of data.models) {
       const modelRuntime = await createRuntime({ model, stepLimit: data.stepLimit });
       const result = modelRuntime.run(data.code, { filename: '/playground/main.py', cwd: '/playground', events: ['alloc', 'free', 'finalize', 'gc'], eventLimit: EVENT_LIMIT,
-        eventsAsText: true });
+        eventsAsText: true, heap: true });
       const t = timeline(result.events ?? '');
       t.truncated = result.eventsDropped > 0;
-      runs.push({ model, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, error: result.error, stats: result.stats, timeline: t });
+      runs.push({ model, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, error: result.error, stats: result.stats, timeline: t,
+        heap: result.heap });
       modelRuntime.dispose();
       self.postMessage({ type: 'progress', id: data.id, done: runs.length, total: data.models.length, model });
     }
