@@ -77,11 +77,8 @@ void hostgc_release(rs_State *S, Obj *o) {
     bool gc = (TYPE(o)->flags & TF_GC) != 0;
     if (S->reclaiming) {
         /* Freeing garbage: what dies with it goes at once, unless it lives in a generation this collection
-           left alone (it waits for that generation's collection). */
-        if (!gc || !gc_is_tracked(o) || (AS_GC(o)->gc_flags & GCF_UNREACHABLE)) {
-            TYPE(o)->dealloc(S, o);
-            return;
-        }
+           left alone (it waits there for that generation's collection). */
+        if (!gc || !gc_is_tracked(o) || (AS_GC(o)->gc_flags & GCF_UNREACHABLE)) TYPE(o)->dealloc(S, o);
         return;
     }
     if (gc) {
@@ -94,7 +91,7 @@ void hostgc_release(rs_State *S, Obj *o) {
         size_t cap = S->zombies_cap ? S->zombies_cap * 2 : 256;
         Obj **z = mem_realloc(&S->mem, S->zombies, S->zombies_cap * sizeof(Obj *), cap * sizeof(Obj *));
         if (!z) {
-            TYPE(o)->dealloc(S, o); /* no room to wait: freed now, which is always safe for an object without references */
+            TYPE(o)->dealloc(S, o); /* no room to wait: freed now (what it held is released, and waits as usual) */
             return;
         }
         S->zombies = z;
@@ -246,7 +243,6 @@ static int64_t queue_finalizable(rs_State *S, GCHead *unreachable, GCHead *kept)
 
 /* Step 4: frees the garbage; nothing of it has a finalizer left to run. Returns the objects freed. */
 static int64_t reclaim(rs_State *S, GCHead *garbage, GCHead *survivors) {
-    int64_t freed_before = S->freed_by_cause[RS_CAUSE_COLLECTION];
     size_t live_before = S->live_objects;
     S->reclaiming = true;
     while (!gcl_empty(garbage)) {
@@ -262,7 +258,6 @@ static int64_t reclaim(rs_State *S, GCHead *garbage, GCHead *survivors) {
         }
     }
     S->reclaiming = false;
-    (void)freed_before;
     return (int64_t)(live_before - S->live_objects);
 }
 
