@@ -49,13 +49,13 @@ export function keptByTracebacks(heap) {
   const out = heap.nodes.map(() => []);
   for (const e of heap.edges) out[e.from].push(e.to);
   const kept = new Set();
-  const todo = heap.nodes.filter((n) => n.type === 'traceback').map((n) => n.id);
-  while (todo.length) {
-    const v = todo.pop();
+  const pending = heap.nodes.filter((n) => n.type === 'traceback').map((n) => n.id);
+  while (pending.length) {
+    const v = pending.pop();
     for (const w of out[v]) {
       if (kept.has(w) || heap.nodes[w].type === 'traceback') continue;
       kept.add(w);
-      todo.push(w);
+      pending.push(w);
     }
   }
   return kept;
