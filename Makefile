@@ -57,7 +57,7 @@ debug: $(BUILD)/refscope-debug
 EMCC       = NODE_PATH=/usr/share/nodejs emcc
 WASM_OPT  ?= -O3
 WASM_GLUE := $(wildcard wasm/src/*.c)
-WASM_EXPORTS = _malloc,_free,_rsw_run,_rsw_result_exit_code,_rsw_result_code,_rsw_result_stats,_rsw_result_error,_rsw_result_events_dropped,_rsw_result_heap,_rsw_result_free,_rsw_model_from_name,_rsw_flush,_rs_cli_main
+WASM_EXPORTS = _malloc,_free,_rsw_run,_rsw_result_exit_code,_rsw_result_code,_rsw_result_stats,_rsw_result_error,_rsw_result_events_dropped,_rsw_result_heap,_rsw_result_free,_rsw_flush,_rs_cli_main
 WASM_FLAGS = -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createRefscopeCore -sENVIRONMENT=web,worker \
   -sALLOW_MEMORY_GROWTH -sFILESYSTEM=1 -sEXIT_RUNTIME=0 -sEXPORTED_FUNCTIONS=$(WASM_EXPORTS) \
   -sEXPORTED_RUNTIME_METHODS=FS,UTF8ToString,stringToUTF8,lengthBytesUTF8 -Dmain=rs_cli_main

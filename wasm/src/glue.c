@@ -130,7 +130,5 @@ EMSCRIPTEN_KEEPALIVE void rsw_result_free(RunResult *r) {
     free(r);
 }
 
-EMSCRIPTEN_KEEPALIVE int rsw_model_from_name(const char *name) { return rs_model_from_name(name); }
-
 /* The CLI's stdio buffers, after rs_cli_main (the CLI compiled in, for the package's bin and compare()). */
 EMSCRIPTEN_KEEPALIVE void rsw_flush(void) { fflush(NULL); }
