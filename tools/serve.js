@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A static file server for a built site (the playground, the tests): 127.0.0.1 only, the right MIME types for
-// ES modules and WebAssembly. Usage: serve.js DIR [PORT]; as a module: serve(dir, port) resolves to the server.
+// ES modules and WebAssembly. Usage: serve.js DIR [PORT]; as a module: serve(dir, port, pages) resolves to the
+// server (pages: extra files held in memory, path -> contents, served before the directory's).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -11,7 +12,7 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.py': 'text/plain; charset=utf-8',
 };
 
-export function serve(dir, port = 0) {
+export function serve(dir, port = 0, pages = {}) {
   const root = resolve(dir);
   const server = createServer(async (request, response) => {
     let path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
@@ -19,7 +20,7 @@ export function serve(dir, port = 0) {
     const file = join(root, path);
     if (!file.startsWith(root)) return response.writeHead(403).end();
     try {
-      const body = await readFile(file);
+      const body = pages[path] ?? (await readFile(file));
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {

@@ -128,6 +128,15 @@ class CliStdio {
   }
 }
 
+/** text as a NUL-terminated UTF-8 string in the wasm heap (the caller frees it). */
+function cString(core, text) {
+  const size = core.lengthBytesUTF8(text) + 1;
+  const pointer = core._malloc(size);
+  if (!pointer) throw misuse('out of memory in the wasm heap');
+  core.stringToUTF8(text, pointer, size);
+  return pointer;
+}
+
 function mkdirs(FS, dir) {
   let path = '';
   for (const part of dir.split('/').filter(Boolean)) {
@@ -214,14 +223,7 @@ export class Runtime {
     const o = this.#options;
     const out = { 1: new Stream(onStdout), 2: new Stream(onStderr) };
     core.rsWrite = (stream, pointer, length) => out[stream === 2 ? 2 : 1].push(core.HEAPU8.slice(pointer, pointer + length));
-    const alloc = (text) => {
-      const size = core.lengthBytesUTF8(text) + 1;
-      const pointer = core._malloc(size);
-      if (!pointer) throw misuse('out of memory in the wasm heap');
-      core.stringToUTF8(text, pointer, size);
-      return pointer;
-    };
-    const pointers = [alloc(code), alloc(filename), alloc(mask ? EVENTS_PATH : ''), alloc(stdin)];
+    const pointers = [code, filename, mask ? EVENTS_PATH : '', stdin].map((text) => cString(core, text));
     const [codePtr, filePtr, eventsPtr, stdinPtr] = pointers;
     this.#busy = true;
     let result = 0;
@@ -266,12 +268,7 @@ export class Runtime {
     const stdio = new CliStdio({ stdin, onStdout, onStderr });
     Object.assign(this.#stdio, { input: () => stdio.input(), output: (fd, byte) => stdio.output(fd, byte) });
     const argv = ['refscope', ...args];
-    const pointers = argv.map((a) => {
-      const size = core.lengthBytesUTF8(a) + 1;
-      const pointer = core._malloc(size);
-      core.stringToUTF8(a, pointer, size);
-      return pointer;
-    });
+    const pointers = argv.map((a) => cString(core, a));
     const argvPtr = core._malloc(4 * (argv.length + 1));
     pointers.forEach((pointer, i) => core.HEAPU32.set([pointer], (argvPtr >> 2) + i));
     core.HEAPU32.set([0], (argvPtr >> 2) + argv.length);

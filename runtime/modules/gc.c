@@ -346,26 +346,16 @@ FN(clr_disable) {
     return NEWREF(S->none);
 }
 
-static Obj *not_implemented(rs_State *S, const char *fn) {
-    return exc_raisef(S, S->e_NotImplementedError, "gc.%s isn't implemented", fn);
-}
-
-FN(clr_set_debug) {
-    (void)self, (void)args, (void)nargs, (void)kw;
-    return not_implemented(S, "set_debug");
-}
-FN(clr_get_objects) {
-    (void)self, (void)args, (void)nargs, (void)kw;
-    return not_implemented(S, "get_objects");
-}
-FN(clr_get_referrers) {
-    (void)self, (void)args, (void)nargs, (void)kw;
-    return not_implemented(S, "get_referrers");
-}
-FN(clr_get_referents) {
-    (void)self, (void)args, (void)nargs, (void)kw;
-    return not_implemented(S, "get_referents");
-}
+/* IronPython's gc functions that raise NotImplementedError("gc.NAME isn't implemented"). */
+#define CLR_NOT_IMPLEMENTED(name)                                                                  \
+    FN(clr_##name) {                                                                               \
+        (void)self, (void)args, (void)nargs, (void)kw;                                             \
+        return exc_raisef(S, S->e_NotImplementedError, "gc." #name " isn't implemented");          \
+    }
+CLR_NOT_IMPLEMENTED(set_debug)
+CLR_NOT_IMPLEMENTED(get_objects)
+CLR_NOT_IMPLEMENTED(get_referrers)
+CLR_NOT_IMPLEMENTED(get_referents)
 
 FN(clr_get_debug) {
     (void)self;

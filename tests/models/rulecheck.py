@@ -28,6 +28,16 @@ class Tracked(object):
         log.append(self.name)
 
 
+class Phoenix(object):
+    """Stores itself in Phoenix.saved when finalized (a resurrection), counting its finalizations."""
+    saved = []
+    runs = 0
+
+    def __del__(self):
+        Phoenix.runs += 1
+        Phoenix.saved.append(self)
+
+
 def spin(n):
     # loop iterations are safe points: the finalizer thread gets turns
     for i in range(n):

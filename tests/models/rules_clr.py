@@ -1,7 +1,7 @@
 # The clr model's rules (README, "The models"). Each check prints "ok: <rule>" or "FAIL: <rule>".
 import gc
 import weakref
-from rulecheck import check, done, log, Tracked, spin, raises
+from rulecheck import check, done, log, Phoenix, Tracked, spin, raises
 
 a = Tracked("a")
 ra = weakref.ref(a)
@@ -34,16 +34,10 @@ for i in range(20000):
 check("allocating past the gen-0 budget collects and finalizes", log == ["b"])
 
 # A finalizable object resurrected by its finalizer lives on, and is not finalized again.
-saved = []
-class Phoenix:
-    runs = 0
-    def __del__(self):
-        Phoenix.runs += 1
-        saved.append(self)
 Phoenix()
 gc.collect()
-check("a resurrected object lives on", len(saved) == 1)
-saved[:] = []
+check("a resurrected object lives on", len(Phoenix.saved) == 1)
+Phoenix.saved[:] = []
 gc.collect()
 check("its finalizer is not run again", Phoenix.runs == 1)
 

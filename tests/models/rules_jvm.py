@@ -1,7 +1,7 @@
 # The jvm model's rules (README, "The models"). Each check prints "ok: <rule>" or "FAIL: <rule>".
 import gc
 import weakref
-from rulecheck import check, done, log, Tracked, spin, raises
+from rulecheck import check, done, log, Phoenix, Tracked, spin, raises
 
 # Dropping the last reference frees nothing and runs no finalizer.
 a = Tracked("a")
@@ -48,16 +48,10 @@ check("allocating past the young size collects: the weakref is cleared", rb() is
 check("and the finalizer ran without gc.collect()", log == ["b"])
 
 # A finalizer runs once: an object that resurrects itself is not finalized again.
-saved = []
-class Phoenix:
-    runs = 0
-    def __del__(self):
-        Phoenix.runs += 1
-        saved.append(self)
 Phoenix()
 gc.collect()
 spin(200)
-saved[:] = []
+Phoenix.saved[:] = []
 gc.collect()
 spin(200)
 check("a finalizer runs at most once, even after a resurrection", Phoenix.runs == 1)

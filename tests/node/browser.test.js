@@ -3,14 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { PACKAGE } from './helpers.js';
+import { serve } from '../../tools/serve.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const SCRIPT = 'import gc\nclass A:\n    def __del__(self):\n        print("finalized")\na = A()\na.me = a\ndel a\nprint("collected", gc.collect())\n';
 
 const PAGES = {
@@ -29,22 +26,8 @@ const PAGES = {
   </script>`,
 };
 
-function serve() {
-  const server = createServer(async (request, response) => {
-    const path = normalize(new URL(request.url, 'http://localhost').pathname);
-    try {
-      const body = PAGES[path] ?? (await readFile(join(PACKAGE, path)));
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 test('the package runs in a browser page and in a module worker', async () => {
-  const server = await serve();
+  const server = await serve(PACKAGE, 0, PAGES);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {
     const base = `http://127.0.0.1:${server.address().port}`;
