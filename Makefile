@@ -109,8 +109,9 @@ oracle:
 oracle-check:
 	python3 tools/oracle.py --check
 
-# Whole-process timings against python3 (medians of alternating runs); writes build/bench.md.
-bench: all
+# tools/bench/scripts under python3, refscope native, its wasm build in Node and pypy3 (when installed): medians of
+# runs taking turns, ratios, peak RSS, the package's size and start-up; writes docs/benchmarks.md.
+bench: all wasm
 	python3 tools/bench/run.py
 
 # What the stats and event hooks cost: against a build with them compiled out, and with --trace on.

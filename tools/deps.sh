@@ -21,6 +21,8 @@ if ! command -v node >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.spli
     need+=(nodejs)
 fi
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# GNU time, for the peak RSS in `make bench`
+[ -x /usr/bin/time ] || need+=(time)
 # a real browser for the package's browser test (driven by playwright-core, from npm)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # clang's sanitizer runtime, for `make test CC=clang`
