@@ -89,7 +89,8 @@ typedef struct Line {
 } Line;
 
 static void put(Line *l, const char *s, size_t n) {
-    if (l->len + n > sizeof l->buf) n = sizeof l->buf - l->len;
+    if (l->len >= sizeof l->buf) return;
+    if (n > sizeof l->buf - l->len) n = sizeof l->buf - l->len;
     memcpy(l->buf + l->len, s, n);
     l->len += n;
 }

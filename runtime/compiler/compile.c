@@ -1044,6 +1044,29 @@ static bool compile_store_target(Compiler *c, Node *t) {
     return ok;
 }
 
+/* a, b = x, y (and three of each): CPython 3.11 builds no tuple, its peephole turning BUILD_TUPLE and UNPACK_SEQUENCE
+   into SWAP; neither does refscope, so that the allocations (and gc.get_count()) are the same. */
+static bool is_parallel_assignment(Node *target, Node *value) {
+    if ((target->kind != N_TUPLE && target->kind != N_LIST) || value->kind != N_TUPLE) return false;
+    int k = value->list.len;
+    if ((k != 2 && k != 3) || target->list.len != k || has_starred(&target->list) || has_starred(&value->list)) return false;
+    for (int i = 0; i < k; i++)
+        if (value->list.items[i]->kind != N_CONST || value->list.items[i]->op == CONST_IMAG) return true;
+    return false; /* all constants: one constant tuple, unpacked (as CPython does) */
+}
+
+static bool compile_parallel_assignment(Compiler *c, Node *target, Node *value) {
+    int k = value->list.len;
+    for (int i = 0; i < k; i++)
+        if (!compile_expr(c, value->list.items[i])) return false;
+    /* the first value to the top: x y -> y x; x y z -> z y x */
+    if (k == 3 && emit(c, OP_ROT_THREE, 0) < 0) return false;
+    if (emit(c, OP_ROT_TWO, 0) < 0) return false;
+    for (int i = 0; i < k; i++)
+        if (!compile_store_target(c, target->list.items[i])) return false;
+    return true;
+}
+
 static bool compile_delete(Compiler *c, Node *t) {
     switch (t->kind) {
     case N_NAME: return compile_name(c, t->str, DEL);
@@ -1557,6 +1580,7 @@ static bool compile_stmt(Compiler *c, Node *n) {
         if (n->a->kind == N_CONST && n->a->op != CONST_IMAG) return true;
         return compile_expr(c, n->a) && emit(c, OP_POP_TOP, 0) >= 0;
     case N_ASSIGN:
+        if (n->list.len == 1 && is_parallel_assignment(n->list.items[0], n->a)) return compile_parallel_assignment(c, n->list.items[0], n->a);
         if (!compile_expr(c, n->a)) return false;
         for (int i = 0; i < n->list.len; i++) {
             if (i < n->list.len - 1 && emit(c, OP_DUP_TOP, 0) < 0) return false;

@@ -73,7 +73,7 @@ static void *carve(Mem *m, size_t c) {
     return p;
 }
 
-void *mem_alloc(Mem *m, size_t size) {
+void *mem_alloc_slow(Mem *m, size_t size) {
     if (size == 0) size = 1;
     if (over_limit(m, size)) return NULL;
     void *p;
@@ -93,7 +93,7 @@ void *mem_alloc(Mem *m, size_t size) {
     return p;
 }
 
-void mem_free(Mem *m, void *p, size_t size) {
+void mem_free_slow(Mem *m, void *p, size_t size) {
     if (!p) return;
     if (size == 0) size = 1;
     m->bytes -= size;

@@ -39,8 +39,41 @@ void mem_init(Mem *m, rs_Alloc alloc, void *ud, size_t limit);
 void mem_finish(Mem *m);
 
 /* NULL when the allocator fails or the limit would be passed. */
-void *mem_alloc(Mem *m, size_t size);
-void mem_free(Mem *m, void *p, size_t size);
+void *mem_alloc_slow(Mem *m, size_t size);
+void mem_free_slow(Mem *m, void *p, size_t size);
+
+/* The hot paths, inline: a small block from its free list, and back. Everything else (a fresh arena's carving, large
+   blocks, a limit that would be passed, sanitizer builds) takes the slow path in mem.c. */
+static inline void *mem_alloc(Mem *m, size_t size) {
+#ifndef RS_MEM_DIRECT
+    size_t c = (size - 1) / MEM_ALIGN; /* the size class; size 0 wraps round to the slow path */
+    if (c < MEM_NCLASSES && m->free_lists[c] && !(m->limit && m->bytes + size > m->limit)) {
+        MemFree *f = m->free_lists[c];
+        m->free_lists[c] = f->next;
+        m->bytes += size;
+        m->total_bytes += size;
+        m->blocks++;
+        if (m->bytes > m->peak_bytes) m->peak_bytes = m->bytes;
+        return f;
+    }
+#endif
+    return mem_alloc_slow(m, size);
+}
+
+static inline void mem_free(Mem *m, void *p, size_t size) {
+#ifndef RS_MEM_DIRECT
+    size_t c = (size - 1) / MEM_ALIGN;
+    if (p && c < MEM_NCLASSES) {
+        m->bytes -= size;
+        m->blocks--;
+        MemFree *f = p;
+        f->next = m->free_lists[c];
+        m->free_lists[c] = f;
+        return;
+    }
+#endif
+    mem_free_slow(m, p, size);
+}
 void *mem_realloc(Mem *m, void *p, size_t osize, size_t nsize);
 /* For bookkeeping that only watches the program (event serials): within the limit and the leak checks, but not in
    total_bytes, and kept apart in overhead_bytes, so that watching a run changes none of its collections. */

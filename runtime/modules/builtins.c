@@ -471,7 +471,7 @@ BUILTIN(ord) {
     if (!IS_STR(args[0])) return exc_raisef(S, S->e_TypeError, "ord() expected string of length 1, but %s found", type_name(TYPE(args[0])));
     Str *s = (Str *)args[0];
     if (s->len != 1) return exc_raisef(S, S->e_TypeError, "ord() expected a character, but string of length %zu found", s->len);
-    unsigned cp;
+    unsigned cp = 0;
     util_utf8_decode((const unsigned char *)s->data, s->nbytes, &cp);
     return int_from_i64(S, cp);
 }

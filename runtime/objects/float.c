@@ -18,13 +18,16 @@
 #include "tuple.h"
 
 Obj *float_new(rs_State *S, double v) {
-    Float *f = (Float *)obj_alloc(S, S->t_float, sizeof(Float));
+    Float *f = (Float *)obj_alloc_plain(S, S->t_float, sizeof(Float));
     if (!f) return NULL;
     f->value = v;
     return (Obj *)f;
 }
 
-static void float_dealloc(rs_State *S, Obj *o) { obj_free(S, o, TYPE(o)->basicsize); }
+static void float_dealloc(rs_State *S, Obj *o) {
+    if (TYPE(o) == S->t_float) obj_free_plain(S, o, sizeof(Float));
+    else obj_free(S, o, TYPE(o)->basicsize); /* a subclass's instance */
+}
 
 size_t float_repr_buf(double v, char *out) {
     if (isnan(v)) return (size_t)sprintf(out, "nan");

@@ -200,7 +200,7 @@ Obj *int_from_i64(rs_State *S, int64_t v) {
         INCREF(o);
         return o;
     }
-    Int *r = (Int *)obj_alloc(S, S->t_int, sizeof(Int));
+    Int *r = (Int *)obj_alloc_plain(S, S->t_int, sizeof(Int));
     if (!r) return NULL;
     r->small = v;
     r->size = 0;
@@ -706,7 +706,8 @@ Obj *int_binary(rs_State *S, Obj *a, Obj *b, int op) {
 static void int_dealloc(rs_State *S, Obj *o) {
     Int *i = (Int *)o;
     size_t n = (size_t)(i->size < 0 ? -i->size : i->size);
-    obj_free(S, o, TYPE(o)->basicsize + n * sizeof(uint32_t));
+    if (TYPE(o) == S->t_int) obj_free_plain(S, o, sizeof(Int) + n * sizeof(uint32_t));
+    else obj_free(S, o, TYPE(o)->basicsize + n * sizeof(uint32_t));
 }
 
 static Obj *int_repr(rs_State *S, Obj *o) {

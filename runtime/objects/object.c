@@ -45,6 +45,26 @@ static Obj *alloc_object(rs_State *S, Type *t, size_t size, bool fresh) {
 Obj *obj_alloc(rs_State *S, Type *t, size_t size) { return alloc_object(S, t, size, false); }
 Obj *obj_alloc_fresh(rs_State *S, Type *t, size_t size) { return alloc_object(S, t, size, true); }
 
+Obj *obj_alloc_plain(rs_State *S, Type *t, size_t size) {
+    Obj *o = mem_alloc(&S->mem, size);
+    if (!o) {
+        exc_nomemory(S);
+        return NULL;
+    }
+    o->refcnt = 1;
+    o->type = t;
+    S->live_objects++;
+    S->allocations++;
+    observe_alloc(S, o, size);
+    return o;
+}
+
+void obj_free_plain(rs_State *S, Obj *o, size_t size) {
+    observe_free(S, o, size, false);
+    S->live_objects--;
+    mem_free(&S->mem, o, size);
+}
+
 void obj_free(rs_State *S, Obj *o, size_t size) {
     Type *t = o->type;
     bool gc = (t->flags & TF_GC) != 0;

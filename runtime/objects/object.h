@@ -91,6 +91,11 @@ struct Type {
     size_t slotsoffset, nslots; /* a class's own __slots__ values: nslots pointers at slotsoffset */
     Dict *subclasses;     /* id -> weak reference, for __subclasses__(); NULL until the first subclass */
     uint32_t flags;
+    /* Which of __getattribute__, __getattr__, __setattr__, __delattr__ a heap class defines in Python (TH_*),
+       found when hooks_version differed from the state's type_version (typeobj.c): most classes define none, and
+       every attribute access would otherwise look each up. */
+    uint32_t hooks;
+    uint64_t hooks_version;
 
     void (*dealloc)(rs_State *S, Obj *o);
     int (*traverse)(Obj *o, VisitFn visit, void *arg);
@@ -157,6 +162,10 @@ Obj *obj_alloc(rs_State *S, Type *t, size_t size);
 Obj *obj_alloc_fresh(rs_State *S, Type *t, size_t size);
 /* Frees the memory of o, allocated with size bytes (after its dealloc released its references). */
 void obj_free(rs_State *S, Obj *o, size_t size);
+/* The hot pair for a built-in type outside the collector (float, int): the block is not zeroed, the caller sets
+   every field past the header; counted and observed as obj_alloc's. */
+Obj *obj_alloc_plain(rs_State *S, Type *t, size_t size);
+void obj_free_plain(rs_State *S, Obj *o, size_t size);
 
 /* PEP 442: runs o's finalizer unless it already ran (CPython's PyObject_CallFinalizer). held: the references
    the caller knows of, so more afterwards mean a resurrection (0: the caller cannot tell). */

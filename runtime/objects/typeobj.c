@@ -439,23 +439,36 @@ static Obj *slot_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
     return call_dunder(S, a, cmp_name(S, op), &b, 1, &found);
 }
 
+enum { TH_GETATTRIBUTE = 1, TH_GETATTR = 2, TH_SETATTR = 4, TH_DELATTR = 8 };
+
+/* The attribute hooks t defines as Python functions (TH_*), looked up again only after a class changed. */
+static uint32_t attribute_hooks(rs_State *S, Type *t) {
+    if (t->hooks_version == S->type_version) return t->hooks;
+    Obj *f;
+    uint32_t hooks = 0;
+    if ((f = type_lookup(S, t, NAME(__getattribute__))) && TYPE(f) == S->t_function) hooks |= TH_GETATTRIBUTE;
+    if (type_lookup(S, t, NAME(__getattr__))) hooks |= TH_GETATTR;
+    if ((f = type_lookup(S, t, NAME(__setattr__))) && TYPE(f) == S->t_function) hooks |= TH_SETATTR;
+    if ((f = type_lookup(S, t, NAME(__delattr__))) && TYPE(f) == S->t_function) hooks |= TH_DELATTR;
+    t->hooks = hooks;
+    t->hooks_version = S->type_version;
+    return hooks;
+}
+
 static Obj *slot_getattr_hook(rs_State *S, Obj *o, Str *name) {
-    Obj *ga = type_lookup(S, TYPE(o), NAME(__getattribute__));
+    uint32_t hooks = attribute_hooks(S, TYPE(o));
     Obj *r;
     bool found;
-    if (ga && TYPE(ga) == S->t_function) r = call_dunder(S, o, NAME(__getattribute__), (Obj **)&name, 1, &found);
+    if (hooks & TH_GETATTRIBUTE) r = call_dunder(S, o, NAME(__getattribute__), (Obj **)&name, 1, &found);
     else r = solid_base(TYPE(o))->getattr ? solid_base(TYPE(o))->getattr(S, o, name) : obj_generic_getattr(S, o, name);
-    if (r || !exc_matches(S, S->e_AttributeError)) return r;
-    Obj *getattr = type_lookup(S, TYPE(o), NAME(__getattr__));
-    if (!getattr) return NULL;
+    if (r || !(hooks & TH_GETATTR) || !exc_matches(S, S->e_AttributeError)) return r;
     exc_clear(S);
     return call_dunder(S, o, NAME(__getattr__), (Obj **)&name, 1, &found);
 }
 
 static int slot_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
     Str *hook = v ? NAME(__setattr__) : NAME(__delattr__);
-    Obj *f = type_lookup(S, TYPE(o), hook);
-    if (!f || TYPE(f) != S->t_function) {
+    if (!(attribute_hooks(S, TYPE(o)) & (v ? TH_SETATTR : TH_DELATTR))) {
         Type *solid = solid_base(TYPE(o));
         if (solid->setattr && solid != S->t_object) return solid->setattr(S, o, name, v);
         return obj_generic_setattr(S, o, name, v);

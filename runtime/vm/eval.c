@@ -625,7 +625,16 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             int op = ARG;
             if (TYPE(a) == S->t_int && TYPE(b) == S->t_int) r = int_binary(S, a, b, op);
             else if (TYPE(a) == S->t_float && TYPE(b) == S->t_float) r = float_binary(S, FLOAT_VAL(a), FLOAT_VAL(b), op);
+            /* float with a small int: Python converts the int (int's own method declines) */
+            else if (TYPE(a) == S->t_float && TYPE(b) == S->t_int && INT_IS_SMALL(b))
+                r = float_binary(S, FLOAT_VAL(a), (double)((Int *)b)->small, op);
+            else if (TYPE(a) == S->t_int && TYPE(b) == S->t_float && INT_IS_SMALL(a))
+                r = float_binary(S, (double)((Int *)a)->small, FLOAT_VAL(b), op);
             else r = obj_binop(S, a, b, op);
+            if (r == S->notimpl) { /* float has no such operator (&, <<): the full protocol raises the TypeError */
+                DECREF(S, r);
+                r = obj_binop(S, a, b, op);
+            }
             if (!r) goto error;
             sp -= 2;
             SYNC();
@@ -659,6 +668,18 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 int64_t x = ((Int *)a)->small, y = ((Int *)b)->small;
                 bool c;
                 switch (ARG) {
+                case CMP_LT: c = x < y; break;
+                case CMP_LE: c = x <= y; break;
+                case CMP_EQ: c = x == y; break;
+                case CMP_NE: c = x != y; break;
+                case CMP_GT: c = x > y; break;
+                default: c = x >= y;
+                }
+                r = NEWREF(c ? S->true_ : S->false_);
+            } else if (TYPE(a) == S->t_float && TYPE(b) == S->t_float) {
+                double x = FLOAT_VAL(a), y = FLOAT_VAL(b);
+                bool c;
+                switch (ARG) { /* C's comparisons of NaN are Python's */
                 case CMP_LT: c = x < y; break;
                 case CMP_LE: c = x <= y; break;
                 case CMP_EQ: c = x == y; break;
