@@ -35,7 +35,7 @@ $(BUILD)/release/%.o: %.c $(HEADERS)
 
 $(BUILD)/debug/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DRS_MEM_DIRECT -DRS_CHECK_LEAKS -c $< -o $@
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DRS_MEM_DIRECT -DRS_CHECK_LEAKS -DRS_CHECK_INVARIANTS -c $< -o $@
 
 $(BUILD)/librefscope.a: $(OBJ)
 	ar rcs $@ $^

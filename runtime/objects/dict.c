@@ -196,7 +196,7 @@ static Obj *dict_get_err(rs_State *S, Dict *d, Obj *key, bool *err) {
     return ix >= 0 ? d->entries[ix].value : NULL;
 }
 
-Obj *dict_get_str(rs_State *S, Dict *d, Str *key) {
+Obj *dict_get_str_probing(rs_State *S, Dict *d, Str *key) {
     size_t slot;
     long ix = lookup(S, d, (Obj *)key, str_hash(key), &slot);
     return ix >= 0 ? d->entries[ix].value : NULL;

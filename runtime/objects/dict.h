@@ -6,6 +6,7 @@
 #define RS_DICT_H
 
 #include "object.h"
+#include "str.h"
 
 typedef struct DictEntry {
     int64_t hash;
@@ -27,7 +28,16 @@ struct Dict {
 Obj *dict_new(rs_State *S);
 /* Borrowed; NULL with no exception when absent. */
 Obj *dict_get(rs_State *S, Dict *d, Obj *key);
-Obj *dict_get_str(rs_State *S, Dict *d, Str *key);   /* key hashed, no errors */
+Obj *dict_get_str_probing(rs_State *S, Dict *d, Str *key);   /* key hashed, no errors */
+/* The same, inline: a key found at its first slot by identity (interned names: attributes, globals) costs a few
+   loads; anything else probes in dict.c. */
+static inline Obj *dict_get_str(rs_State *S, Dict *d, Str *key) {
+    if (d->index && key->hash != -1) {
+        int32_t ix = d->index[(size_t)key->hash & (d->size - 1)];
+        if (ix >= 0 && d->entries[ix].key == (Obj *)key) return d->entries[ix].value;
+    }
+    return dict_get_str_probing(S, d, key);
+}
 Obj *dict_get_cstr(rs_State *S, Dict *d, const char *key);
 int dict_set(rs_State *S, Dict *d, Obj *key, Obj *value);   /* both borrowed */
 int dict_set_cstr(rs_State *S, Dict *d, const char *key, Obj *value);

@@ -22,8 +22,7 @@ static size_t frame_size(Code *code) {
 Frame *frame_new(rs_State *S, Code *code, Dict *globals, Obj *locals, Func *func) {
     size_t size = frame_size(code);
     Frame *f = (Frame *)obj_alloc(S, S->t_frame, size);
-    if (!f) return NULL;
-    memset((char *)f + sizeof(Obj), 0, size - sizeof(Obj));
+    if (!f) return NULL; /* zeroed by obj_alloc */
     f->code = (Code *)NEWREF(code);
     f->globals = (Dict *)NEWREF(globals);
     f->builtins = (Dict *)NEWREF(func ? func->builtins : S->builtins);

@@ -439,9 +439,13 @@ static Obj *slot_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
     return call_dunder(S, a, cmp_name(S, op), &b, 1, &found);
 }
 
-enum { TH_GETATTRIBUTE = 1, TH_GETATTR = 2, TH_SETATTR = 4, TH_DELATTR = 8 };
+enum {
+    TH_GETATTRIBUTE = 1, TH_GETATTR = 2, TH_SETATTR = 4, TH_DELATTR = 8,
+    TH_SOLID_GETATTR = 16, /* the built-in base has a getattr of its own */
+    TH_SOLID_SETATTR = 32  /* the built-in base (not object) has a setattr of its own */
+};
 
-/* The attribute hooks t defines as Python functions (TH_*), looked up again only after a class changed. */
+/* The attribute hooks of heap class t (TH_*), looked up again only after a class changed. */
 static uint32_t attribute_hooks(rs_State *S, Type *t) {
     if (t->hooks_version == S->type_version) return t->hooks;
     Obj *f;
@@ -450,9 +454,22 @@ static uint32_t attribute_hooks(rs_State *S, Type *t) {
     if (type_lookup(S, t, NAME(__getattr__))) hooks |= TH_GETATTR;
     if ((f = type_lookup(S, t, NAME(__setattr__))) && TYPE(f) == S->t_function) hooks |= TH_SETATTR;
     if ((f = type_lookup(S, t, NAME(__delattr__))) && TYPE(f) == S->t_function) hooks |= TH_DELATTR;
+    Type *solid = solid_base(t);
+    if (solid->getattr && solid->getattr != obj_generic_getattr) hooks |= TH_SOLID_GETATTR;
+    if (solid->setattr && solid != S->t_object) hooks |= TH_SOLID_SETATTR;
     t->hooks = hooks;
     t->hooks_version = S->type_version;
     return hooks;
+}
+
+bool type_generic_getattr(rs_State *S, Type *t) {
+    if (!(t->flags & TF_HEAP)) return !t->getattr || t->getattr == obj_generic_getattr;
+    return !(attribute_hooks(S, t) & (TH_GETATTRIBUTE | TH_GETATTR | TH_SOLID_GETATTR));
+}
+
+bool type_generic_setattr(rs_State *S, Type *t) {
+    if (!(t->flags & TF_HEAP)) return false; /* built-in types: obj_setattr knows their rules */
+    return !(attribute_hooks(S, t) & (TH_SETATTR | TH_DELATTR | TH_SOLID_SETATTR));
 }
 
 static Obj *slot_getattr_hook(rs_State *S, Obj *o, Str *name) {
@@ -460,7 +477,8 @@ static Obj *slot_getattr_hook(rs_State *S, Obj *o, Str *name) {
     Obj *r;
     bool found;
     if (hooks & TH_GETATTRIBUTE) r = call_dunder(S, o, NAME(__getattribute__), (Obj **)&name, 1, &found);
-    else r = solid_base(TYPE(o))->getattr ? solid_base(TYPE(o))->getattr(S, o, name) : obj_generic_getattr(S, o, name);
+    else if (hooks & TH_SOLID_GETATTR) r = solid_base(TYPE(o))->getattr(S, o, name);
+    else r = obj_generic_getattr(S, o, name);
     if (r || !(hooks & TH_GETATTR) || !exc_matches(S, S->e_AttributeError)) return r;
     exc_clear(S);
     return call_dunder(S, o, NAME(__getattr__), (Obj **)&name, 1, &found);
@@ -468,9 +486,9 @@ static Obj *slot_getattr_hook(rs_State *S, Obj *o, Str *name) {
 
 static int slot_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
     Str *hook = v ? NAME(__setattr__) : NAME(__delattr__);
-    if (!(attribute_hooks(S, TYPE(o)) & (v ? TH_SETATTR : TH_DELATTR))) {
-        Type *solid = solid_base(TYPE(o));
-        if (solid->setattr && solid != S->t_object) return solid->setattr(S, o, name, v);
+    uint32_t hooks = attribute_hooks(S, TYPE(o));
+    if (!(hooks & (v ? TH_SETATTR : TH_DELATTR))) {
+        if (hooks & TH_SOLID_SETATTR) return solid_base(TYPE(o))->setattr(S, o, name, v);
         return obj_generic_setattr(S, o, name, v);
     }
     bool found;

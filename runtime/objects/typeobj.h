@@ -11,6 +11,11 @@
 
 /* Looks name up along t's MRO; borrowed, NULL when absent (no exception). */
 Obj *type_lookup(rs_State *S, Type *t, Str *name);
+/* t's instances get (set: t being a class statement's) attributes the generic way, obj_generic_getattr/setattr,
+   as CPython's PyObject_GenericGetAttr: no __getattribute__, __getattr__, __setattr__ or __delattr__ in Python, no
+   built-in base with its own. */
+bool type_generic_getattr(rs_State *S, Type *t);
+bool type_generic_setattr(rs_State *S, Type *t);
 /* Invalidates cached lookups: call after any change to a type's dict or MRO. */
 void type_modified(rs_State *S);
 Obj *type_new_class(rs_State *S, Obj *name, Obj *bases, Obj *ns);

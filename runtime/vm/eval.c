@@ -54,13 +54,16 @@ static Obj *lookup_special(rs_State *S, Obj *o, Str *name) {
 }
 
 /* Whether attribute lookup on t is the default one, so LOAD_METHOD may skip the bound method. */
-static bool plain_getattr(rs_State *S, Type *t) {
-    if (!t->getattr || t->getattr == obj_generic_getattr) return true;
-    if (!(t->flags & TF_HEAP)) return false;
-    Obj *ga = type_lookup(S, t, NAME(__getattribute__));
-    return ga && TYPE(ga) != S->t_function && (t->base->getattr == NULL || t->base->getattr == obj_generic_getattr ||
-                                                (t->base->flags & TF_HEAP));
+#ifdef RS_CHECK_INVARIANTS
+#include <stdio.h>
+#include <stdlib.h>
+/* Debug builds only: a broken invariant is a bug in refscope, stopped where it shows. */
+static void vm_invariant_failed(rs_State *S, Frame *f, int32_t ip, const char *what) {
+    (void)S;
+    fprintf(stderr, "refscope: internal invariant broken at instruction %d of %s: %s\n", (int)ip, STR_DATA(f->code->name), what);
+    abort();
 }
+#endif
 
 /* Unpacks seq into out: before items, then (star) a list of the middle, then after items. As CPython's
    unpack_iterable: items are taken one by one from an iterator (an endless generator is not drained), and
@@ -299,7 +302,10 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
     for (;;) {
         uint32_t w;
         f->lasti = ip;
-        f->sp = (int32_t)(sp - stack);
+#ifdef RS_CHECK_INVARIANTS
+        /* every instruction keeps f->sp in step with sp (PUSH, POP, SYNC), so the release build stores nothing here */
+        if (f->sp != (int32_t)(sp - stack)) vm_invariant_failed(S, f, ip, "the frame's stack depth lags the value stack");
+#endif
         w = code[ip++];
         switch ((Opcode)INSTR_OP(w)) {
         case OP_NOP: break;
@@ -504,7 +510,8 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
         }
         case OP_LOAD_ATTR: {
             Obj *o = TOP();
-            Obj *v = obj_getattr(S, o, (Str *)names[ARG]);
+            Str *name = (Str *)names[ARG];
+            Obj *v = type_generic_getattr(S, TYPE(o)) ? obj_generic_getattr(S, o, name) : obj_getattr(S, o, name);
             if (!v) goto error;
             sp[-1] = v;
             DECREF(S, o);
@@ -512,7 +519,8 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
         }
         case OP_STORE_ATTR: {
             Obj *o = PEEK(1), *v = PEEK(2);
-            if (obj_setattr(S, o, (Str *)names[ARG], v) < 0) goto error;
+            Str *name = (Str *)names[ARG];
+            if ((type_generic_setattr(S, TYPE(o)) ? obj_generic_setattr(S, o, name, v) : obj_setattr(S, o, name, v)) < 0) goto error;
             sp -= 2;
             SYNC();
             DECREF(S, o);
@@ -531,7 +539,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *o = TOP();
             Str *name = (Str *)names[ARG];
             Type *t = TYPE(o);
-            if (plain_getattr(S, t)) {
+            if (type_generic_getattr(S, t)) {
                 Obj *descr = type_lookup(S, t, name);
                 if (descr && (TYPE(descr) == S->t_function || TYPE(descr) == S->t_method_descr)) {
                     Dict **dp = obj_dict_ptr(S, o);
