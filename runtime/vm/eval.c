@@ -65,6 +65,13 @@ static void vm_invariant_failed(rs_State *S, Frame *f, int32_t ip, const char *w
 }
 #endif
 
+/* x cmp y for the eval loop's fast paths (CMP_*); C's comparisons of NaN are Python's. */
+#define COMPARE_SCALARS(x, y, cmp) \
+    ((cmp) == CMP_LT ? (x) < (y) : (cmp) == CMP_LE ? (x) <= (y) : (cmp) == CMP_EQ ? (x) == (y) \
+     : (cmp) == CMP_NE ? (x) != (y) : (cmp) == CMP_GT ? (x) > (y) : (x) >= (y))
+static inline bool compare_i64(int64_t x, int64_t y, int cmp) { return COMPARE_SCALARS(x, y, cmp); }
+static inline bool compare_double(double x, double y, int cmp) { return COMPARE_SCALARS(x, y, cmp); }
+
 /* Unpacks seq into out: before items, then (star) a list of the middle, then after items. As CPython's
    unpack_iterable: items are taken one by one from an iterator (an endless generator is not drained), and
    only the starred part becomes a list. */
@@ -297,65 +304,92 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
 #define PEEK(n) (sp[-(n)])
 #define ARG ((int)INSTR_ARG(w))
 
+/* Dispatch. Where the compiler has labels as values (gcc, clang; not Emscripten, where a switch is one br_table
+   anyway), every instruction ends with its own fetch and indirect jump to the next one's code: no bounds check, no
+   jump back to a shared switch, and the processor predicts each jump from the instruction it ends. Elsewhere
+   DISPATCH() leaves the switch for the loop's next turn. */
+#ifdef RS_CHECK_INVARIANTS
+/* every instruction keeps f->sp in step with sp (PUSH, POP, SYNC), so the release build stores nothing per turn */
+#define CHECK_STACK_DEPTH() \
+    if (f->sp != (int32_t)(sp - stack)) vm_invariant_failed(S, f, ip, "the frame's stack depth lags the value stack")
+#else
+#define CHECK_STACK_DEPTH() ((void)0)
+#endif
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__) && !defined(RS_SWITCH_DISPATCH)
+#define LABEL_ADDRESS(name, effect, doc) &&TARGET_##name,
+    static const void *const instruction_code[OP_COUNT_ + 1] = {RS_OPCODES(LABEL_ADDRESS) && TARGET_default};
+#undef LABEL_ADDRESS
+#define TARGET(name) case OP_##name: TARGET_##name:
+#define TARGET_DEFAULT default: TARGET_default:
+#define DISPATCH()                                                                                                  \
+    do {                                                                                                           \
+        f->lasti = ip;                                                                                             \
+        CHECK_STACK_DEPTH();                                                                                       \
+        w = code[ip++];                                                                                            \
+        goto *instruction_code[INSTR_OP(w) < OP_COUNT_ ? INSTR_OP(w) : OP_COUNT_];                                 \
+    } while (0)
+#else
+#define TARGET(name) case OP_##name:
+#define TARGET_DEFAULT default:
+#define DISPATCH() break
+#endif
+
     if (throwing) goto error;
 
+    uint32_t w;
     for (;;) {
-        uint32_t w;
         f->lasti = ip;
-#ifdef RS_CHECK_INVARIANTS
-        /* every instruction keeps f->sp in step with sp (PUSH, POP, SYNC), so the release build stores nothing here */
-        if (f->sp != (int32_t)(sp - stack)) vm_invariant_failed(S, f, ip, "the frame's stack depth lags the value stack");
-#endif
+        CHECK_STACK_DEPTH();
         w = code[ip++];
         switch ((Opcode)INSTR_OP(w)) {
-        case OP_NOP: break;
-        case OP_POP_TOP: {
+        TARGET(NOP) DISPATCH();
+        TARGET(POP_TOP) {
             Obj *v = POP();
             XDECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_DUP_TOP: {
+        TARGET(DUP_TOP) {
             Obj *v = TOP();
             INCREF(v);
             PUSH(v);
-            break;
+            DISPATCH();
         }
-        case OP_DUP_TOP_TWO: {
+        TARGET(DUP_TOP_TWO) {
             Obj *a = PEEK(2), *b = PEEK(1);
             INCREF(a);
             INCREF(b);
             PUSH(a);
             PUSH(b);
-            break;
+            DISPATCH();
         }
-        case OP_ROT_TWO: {
+        TARGET(ROT_TWO) {
             Obj *t = sp[-1];
             sp[-1] = sp[-2];
             sp[-2] = t;
-            break;
+            DISPATCH();
         }
-        case OP_ROT_THREE: {
+        TARGET(ROT_THREE) {
             Obj *t = sp[-1];
             sp[-1] = sp[-2];
             sp[-2] = sp[-3];
             sp[-3] = t;
-            break;
+            DISPATCH();
         }
-        case OP_ROT_FOUR: {
+        TARGET(ROT_FOUR) {
             Obj *t = sp[-1];
             sp[-1] = sp[-2];
             sp[-2] = sp[-3];
             sp[-3] = sp[-4];
             sp[-4] = t;
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_CONST: {
+        TARGET(LOAD_CONST) {
             Obj *v = consts[ARG];
             INCREF(v);
             PUSH(v);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_FAST: {
+        TARGET(LOAD_FAST) {
             Obj *v = slots[ARG];
             if (!v) {
                 unbound_local(S, co, ARG);
@@ -363,16 +397,16 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             INCREF(v);
             PUSH(v);
-            break;
+            DISPATCH();
         }
-        case OP_STORE_FAST: {
+        TARGET(STORE_FAST) {
             Obj *v = POP();
             Obj *old = slots[ARG];
             slots[ARG] = v;
             XDECREF(S, old);
-            break;
+            DISPATCH();
         }
-        case OP_DELETE_FAST: {
+        TARGET(DELETE_FAST) {
             Obj *old = slots[ARG];
             if (!old) {
                 unbound_local(S, co, ARG);
@@ -380,9 +414,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             slots[ARG] = NULL;
             DECREF(S, old);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_DEREF: {
+        TARGET(LOAD_DEREF) {
             Cell *c = (Cell *)slots[co->nlocals + ARG];
             if (!c->ref) {
                 unbound_deref(S, co, ARG);
@@ -390,39 +424,39 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             INCREF(c->ref);
             PUSH(c->ref);
-            break;
+            DISPATCH();
         }
-        case OP_STORE_DEREF: {
+        TARGET(STORE_DEREF) {
             Cell *c = (Cell *)slots[co->nlocals + ARG];
             Obj *v = POP();
             Obj *old = c->ref;
             c->ref = v;
             XDECREF(S, old);
-            break;
+            DISPATCH();
         }
-        case OP_DELETE_DEREF: {
+        TARGET(DELETE_DEREF) {
             Cell *c = (Cell *)slots[co->nlocals + ARG];
             if (!c->ref) {
                 unbound_deref(S, co, ARG);
                 goto error;
             }
             CLEAR(S, c->ref);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_CLOSURE: {
+        TARGET(LOAD_CLOSURE) {
             Obj *c = slots[co->nlocals + ARG];
             INCREF(c);
             PUSH(c);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_CLASSDEREF: {
+        TARGET(LOAD_CLASSDEREF) {
             size_t ncells = TUPLE_LEN(co->cellvars);
             Obj *name = (size_t)ARG < ncells ? TUPLE_ITEMS(co->cellvars)[ARG] : TUPLE_ITEMS(co->freevars)[(size_t)ARG - ncells];
             Obj *v = IS_DICT(f->locals) ? dict_get(S, (Dict *)f->locals, name) : NULL;
             if (v) {
                 INCREF(v);
                 PUSH(v);
-                break;
+                DISPATCH();
             }
             Cell *c = (Cell *)slots[co->nlocals + ARG];
             if (!c->ref) {
@@ -431,9 +465,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             INCREF(c->ref);
             PUSH(c->ref);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_NAME: {
+        TARGET(LOAD_NAME) {
             Obj *name = names[ARG], *v = NULL;
             if (f->locals) {
                 if (IS_DICT(f->locals)) {
@@ -457,18 +491,18 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 INCREF(v);
             }
             PUSH(v);
-            break;
+            DISPATCH();
         }
-        case OP_STORE_NAME: {
+        TARGET(STORE_NAME) {
             Obj *v = TOP();
             int r = IS_DICT(f->locals) ? dict_set(S, (Dict *)f->locals, names[ARG], v) : obj_setitem(S, f->locals, names[ARG], v);
             if (r < 0) goto error;
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_DELETE_NAME: {
+        TARGET(DELETE_NAME) {
             Obj *name = names[ARG];
             if (obj_delitem(S, f->locals, name) < 0) {
                 if (exc_matches(S, S->e_KeyError)) {
@@ -477,9 +511,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 }
                 goto error;
             }
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_GLOBAL: {
+        TARGET(LOAD_GLOBAL) {
             Obj *name = names[ARG];
             Obj *v = dict_get_str(S, f->globals, (Str *)name);
             if (!v) v = dict_get_str(S, f->builtins, (Str *)name);
@@ -489,35 +523,35 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             INCREF(v);
             PUSH(v);
-            break;
+            DISPATCH();
         }
-        case OP_STORE_GLOBAL: {
+        TARGET(STORE_GLOBAL) {
             Obj *v = TOP();
             if (dict_set(S, f->globals, names[ARG], v) < 0) goto error;
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_DELETE_GLOBAL: {
+        TARGET(DELETE_GLOBAL) {
             Obj *name = names[ARG];
             if (dict_del(S, f->globals, name) < 0) {
                 exc_clear(S);
                 name_error(S, name);
                 goto error;
             }
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_ATTR: {
+        TARGET(LOAD_ATTR) {
             Obj *o = TOP();
             Str *name = (Str *)names[ARG];
             Obj *v = type_generic_getattr(S, TYPE(o)) ? obj_generic_getattr(S, o, name) : obj_getattr(S, o, name);
             if (!v) goto error;
             sp[-1] = v;
             DECREF(S, o);
-            break;
+            DISPATCH();
         }
-        case OP_STORE_ATTR: {
+        TARGET(STORE_ATTR) {
             Obj *o = PEEK(1), *v = PEEK(2);
             Str *name = (Str *)names[ARG];
             if ((type_generic_setattr(S, TYPE(o)) ? obj_generic_setattr(S, o, name, v) : obj_setattr(S, o, name, v)) < 0) goto error;
@@ -525,17 +559,17 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             SYNC();
             DECREF(S, o);
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_DELETE_ATTR: {
+        TARGET(DELETE_ATTR) {
             Obj *o = TOP();
             if (obj_setattr(S, o, (Str *)names[ARG], NULL) < 0) goto error;
             sp--;
             SYNC();
             DECREF(S, o);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_METHOD: {
+        TARGET(LOAD_METHOD) {
             Obj *o = TOP();
             Str *name = (Str *)names[ARG];
             Type *t = TYPE(o);
@@ -547,7 +581,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                         INCREF(descr);
                         sp[-1] = descr;
                         PUSH(o);
-                        break;
+                        DISPATCH();
                     }
                 }
             }
@@ -556,9 +590,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             sp[-1] = v;
             DECREF(S, o);
             PUSH(NULL);
-            break;
+            DISPATCH();
         }
-        case OP_CALL_METHOD: {
+        TARGET(CALL_METHOD) {
             int n = ARG;
             Obj *meth = PEEK(n + 2), *self = PEEK(n + 1);
             if (TYPE(meth) == S->t_function) {
@@ -575,7 +609,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 DECREF(S, meth);
                 if (!r) goto error;
                 PUSH(r);
-                break;
+                DISPATCH();
             }
             Obj *r = self ? obj_call(S, meth, sp - n - 1, (size_t)n + 1, NULL) : obj_call(S, meth, sp - n, (size_t)n, NULL);
             while (sp > stack && n-- >= 0) {
@@ -587,9 +621,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, meth);
             if (!r) goto error;
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_BINARY_SUBSCR: {
+        TARGET(BINARY_SUBSCR) {
             Obj *o = PEEK(2), *key = PEEK(1), *v;
             if (TYPE(o) == S->t_list && TYPE(key) == S->t_int && INT_IS_SMALL(key)) {
                 int64_t i = ((Int *)key)->small;
@@ -607,9 +641,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, o);
             DECREF(S, key);
             PUSH(v);
-            break;
+            DISPATCH();
         }
-        case OP_STORE_SUBSCR: {
+        TARGET(STORE_SUBSCR) {
             Obj *key = PEEK(1), *o = PEEK(2), *v = PEEK(3);
             if (obj_setitem(S, o, key, v) < 0) goto error;
             sp -= 3;
@@ -617,18 +651,18 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, key);
             DECREF(S, o);
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_DELETE_SUBSCR: {
+        TARGET(DELETE_SUBSCR) {
             Obj *key = PEEK(1), *o = PEEK(2);
             if (obj_delitem(S, o, key) < 0) goto error;
             sp -= 2;
             SYNC();
             DECREF(S, key);
             DECREF(S, o);
-            break;
+            DISPATCH();
         }
-        case OP_BINARY_OP: {
+        TARGET(BINARY_OP) {
             Obj *a = PEEK(2), *b = PEEK(1), *r;
             int op = ARG;
             if (TYPE(a) == S->t_int && TYPE(b) == S->t_int) r = int_binary(S, a, b, op);
@@ -649,53 +683,33 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, a);
             DECREF(S, b);
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_UNARY_NEG:
-        case OP_UNARY_POS:
-        case OP_UNARY_INVERT: {
+        TARGET(UNARY_NEG)
+        TARGET(UNARY_POS)
+        TARGET(UNARY_INVERT) {
             Obj *o = TOP();
             int which = INSTR_OP(w) == OP_UNARY_NEG ? '-' : INSTR_OP(w) == OP_UNARY_POS ? '+' : '~';
             Obj *r = obj_unary(S, o, which);
             if (!r) goto error;
             sp[-1] = r;
             DECREF(S, o);
-            break;
+            DISPATCH();
         }
-        case OP_UNARY_NOT: {
+        TARGET(UNARY_NOT) {
             Obj *o = TOP();
             int t = obj_truth(S, o);
             if (t < 0) goto error;
             sp[-1] = NEWREF(t ? S->false_ : S->true_);
             DECREF(S, o);
-            break;
+            DISPATCH();
         }
-        case OP_COMPARE_OP: {
+        TARGET(COMPARE_OP) {
             Obj *a = PEEK(2), *b = PEEK(1), *r;
             if (TYPE(a) == S->t_int && TYPE(b) == S->t_int && INT_IS_SMALL(a) && INT_IS_SMALL(b)) {
-                int64_t x = ((Int *)a)->small, y = ((Int *)b)->small;
-                bool c;
-                switch (ARG) {
-                case CMP_LT: c = x < y; break;
-                case CMP_LE: c = x <= y; break;
-                case CMP_EQ: c = x == y; break;
-                case CMP_NE: c = x != y; break;
-                case CMP_GT: c = x > y; break;
-                default: c = x >= y;
-                }
-                r = NEWREF(c ? S->true_ : S->false_);
+                r = NEWREF(compare_i64(((Int *)a)->small, ((Int *)b)->small, ARG) ? S->true_ : S->false_);
             } else if (TYPE(a) == S->t_float && TYPE(b) == S->t_float) {
-                double x = FLOAT_VAL(a), y = FLOAT_VAL(b);
-                bool c;
-                switch (ARG) { /* C's comparisons of NaN are Python's */
-                case CMP_LT: c = x < y; break;
-                case CMP_LE: c = x <= y; break;
-                case CMP_EQ: c = x == y; break;
-                case CMP_NE: c = x != y; break;
-                case CMP_GT: c = x > y; break;
-                default: c = x >= y;
-                }
-                r = NEWREF(c ? S->true_ : S->false_);
+                r = NEWREF(compare_double(FLOAT_VAL(a), FLOAT_VAL(b), ARG) ? S->true_ : S->false_);
             } else {
                 r = obj_richcmp(S, a, b, ARG);
                 if (!r) goto error;
@@ -705,9 +719,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, a);
             DECREF(S, b);
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_IS_OP: {
+        TARGET(IS_OP) {
             Obj *a = PEEK(2), *b = PEEK(1);
             bool r = (a == b) != (ARG == 1);
             sp -= 2;
@@ -715,9 +729,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, a);
             DECREF(S, b);
             PUSH(NEWREF(r ? S->true_ : S->false_));
-            break;
+            DISPATCH();
         }
-        case OP_CONTAINS_OP: {
+        TARGET(CONTAINS_OP) {
             Obj *a = PEEK(2), *b = PEEK(1);
             int r = obj_contains(S, b, a);
             if (r < 0) goto error;
@@ -726,15 +740,15 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, a);
             DECREF(S, b);
             PUSH(NEWREF((r == 1) != (ARG == 1) ? S->true_ : S->false_));
-            break;
+            DISPATCH();
         }
-        case OP_JUMP:
+        TARGET(JUMP)
             if (S->pending_len) hostgc_safe_point(S); /* a loop went round: the host's finalizer thread may run */
             CLOCK_JUMP(S, f, ip, ARG);
             if (S->clock >= S->step_deadline && vm_stop_at_step_limit(S)) goto error;
-            break;
-        case OP_POP_JUMP_IF_FALSE:
-        case OP_POP_JUMP_IF_TRUE: {
+            DISPATCH();
+        TARGET(POP_JUMP_IF_FALSE)
+        TARGET(POP_JUMP_IF_TRUE) {
             Obj *v = TOP();
             int t = v == S->true_ ? 1 : v == S->false_ ? 0 : obj_truth(S, v);
             if (t < 0) goto error;
@@ -742,10 +756,10 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             SYNC();
             DECREF(S, v);
             if (t == (INSTR_OP(w) == OP_POP_JUMP_IF_TRUE)) CLOCK_JUMP(S, f, ip, ARG);
-            break;
+            DISPATCH();
         }
-        case OP_JUMP_IF_FALSE_OR_POP:
-        case OP_JUMP_IF_TRUE_OR_POP: {
+        TARGET(JUMP_IF_FALSE_OR_POP)
+        TARGET(JUMP_IF_TRUE_OR_POP) {
             Obj *v = TOP();
             int t = obj_truth(S, v);
             if (t < 0) goto error;
@@ -756,22 +770,22 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 SYNC();
                 DECREF(S, v);
             }
-            break;
+            DISPATCH();
         }
-        case OP_GET_ITER: {
+        TARGET(GET_ITER) {
             Obj *o = TOP();
             Obj *it = obj_iter(S, o);
             if (!it) goto error;
             sp[-1] = it;
             DECREF(S, o);
-            break;
+            DISPATCH();
         }
-        case OP_FOR_ITER: {
+        TARGET(FOR_ITER) {
             Obj *it = TOP();
             Obj *v = TYPE(it)->next(S, it);
             if (v) {
                 PUSH(v);
-                break;
+                DISPATCH();
             }
             if (S->exc) {
                 if (!exc_matches(S, S->e_StopIteration)) goto error;
@@ -781,25 +795,25 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             SYNC();
             DECREF(S, it);
             CLOCK_JUMP(S, f, ip, ARG);
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_TUPLE: {
+        TARGET(BUILD_TUPLE) {
             int n = ARG;
             Tuple *t = tuple_new(S, (size_t)n);
             if (!t) goto error;
             for (int i = n - 1; i >= 0; i--) t->items[i] = POP();
             PUSH((Obj *)t);
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_LIST: {
+        TARGET(BUILD_LIST) {
             int n = ARG;
             Obj *l = list_new(S, (size_t)n);
             if (!l) goto error;
             for (int i = n - 1; i >= 0; i--) LIST_ITEMS(l)[i] = POP();
             PUSH(l);
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_SET: {
+        TARGET(BUILD_SET) {
             int n = ARG;
             Obj *s = set_new(S, S->t_set, NULL);
             if (!s) goto error;
@@ -813,9 +827,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 DECREF(S, v);
             }
             PUSH(s);
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_MAP: {
+        TARGET(BUILD_MAP) {
             int n = ARG;
             Obj *d = dict_new(S);
             if (!d) goto error;
@@ -829,9 +843,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 DECREF(S, v);
             }
             PUSH(d);
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_SLICE: {
+        TARGET(BUILD_SLICE) {
             Obj *step = ARG == 3 ? POP() : NULL;
             Obj *stop = POP(), *start = POP();
             Obj *s = slice_new(S, start, stop, step);
@@ -840,9 +854,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             XDECREF(S, step);
             if (!s) goto error;
             PUSH(s);
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_STRING: {
+        TARGET(BUILD_STRING) {
             int n = ARG;
             size_t total = 0;
             for (int i = n; i > 0; i--) total += ((Str *)PEEK(i))->nbytes;
@@ -865,34 +879,34 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 DECREF(S, v);
             }
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_LIST_APPEND: {
+        TARGET(LIST_APPEND) {
             Obj *v = TOP();
             if (list_append(S, PEEK(ARG + 1), v) < 0) goto error;
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_SET_ADD: {
+        TARGET(SET_ADD) {
             Obj *v = TOP();
             if (set_add(S, PEEK(ARG + 1), v) < 0) goto error;
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_MAP_ADD: {
+        TARGET(MAP_ADD) {
             Obj *v = PEEK(1), *k = PEEK(2);
             if (dict_set(S, (Dict *)PEEK(ARG + 2), k, v) < 0) goto error;
             sp -= 2;
             SYNC();
             DECREF(S, k);
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_LIST_EXTEND: {
+        TARGET(LIST_EXTEND) {
             Obj *v = TOP();
             if (list_extend(S, PEEK(ARG + 1), v) < 0) {
                 if (exc_matches(S, S->e_TypeError) && !TYPE(v)->iter && !TYPE(v)->getitem) {
@@ -904,9 +918,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_SET_UPDATE: {
+        TARGET(SET_UPDATE) {
             Obj *v = TOP();
             Obj *it = obj_iter(S, v), *x;
             if (!it) goto error;
@@ -920,9 +934,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_DICT_UPDATE: {
+        TARGET(DICT_UPDATE) {
             Obj *v = TOP();
             if (dict_update(S, (Dict *)PEEK(ARG + 1), v) < 0) {
                 if (exc_matches(S, S->e_TypeError) || exc_matches(S, S->e_ValueError)) {
@@ -934,27 +948,27 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_DICT_MERGE: {
+        TARGET(DICT_MERGE) {
             Obj *v = TOP();
             /* the callable is below the positional tuple and the dict */
             if (dict_merge_call(S, PEEK(ARG + 1), v, PEEK(ARG + 3)) < 0) goto error;
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_LIST_TO_TUPLE: {
+        TARGET(LIST_TO_TUPLE) {
             Obj *l = TOP();
             Obj *t = tuple_from_array(S, LIST_ITEMS(l), LIST_LEN(l));
             if (!t) goto error;
             sp[-1] = t;
             DECREF(S, l);
-            break;
+            DISPATCH();
         }
-        case OP_UNPACK_SEQUENCE:
-        case OP_UNPACK_EX: {
+        TARGET(UNPACK_SEQUENCE)
+        TARGET(UNPACK_EX) {
             bool star = INSTR_OP(w) == OP_UNPACK_EX;
             int before = star ? ARG & 0xFF : ARG, after = star ? ARG >> 8 : 0;
             int total = before + after + (star ? 1 : 0);
@@ -976,9 +990,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             if (out != small) mem_free(&S->mem, out, (size_t)total * sizeof(Obj *));
             if (r < 0) goto error;
-            break;
+            DISPATCH();
         }
-        case OP_CALL: {
+        TARGET(CALL) {
             int n = ARG;
             Obj *fn = PEEK(n + 1);
             if (TYPE(fn) == S->t_function) {
@@ -991,7 +1005,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 DECREF(S, fn);
                 if (!r) goto error;
                 PUSH(r);
-                break;
+                DISPATCH();
             }
             Obj *r = obj_call(S, fn, sp - n, (size_t)n, NULL);
             for (int i = 0; i <= n; i++) {
@@ -1000,9 +1014,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             if (!r) goto error;
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_CALL_KW: {
+        TARGET(CALL_KW) {
             int n = ARG;
             Tuple *kwnames = (Tuple *)PEEK(1);
             Obj *fn = PEEK(n + 2);
@@ -1013,9 +1027,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             if (!r) goto error;
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_CALL_EX: {
+        TARGET(CALL_EX) {
             Obj *kwargs = ARG ? PEEK(1) : NULL;
             Obj **args_slot = &PEEK(ARG ? 2 : 1);
             Obj *fn = PEEK(ARG ? 3 : 2);
@@ -1031,9 +1045,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             if (!r) goto error;
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_MAKE_FUNCTION: {
+        TARGET(MAKE_FUNCTION) {
             int flags = ARG;
             Code *c = (Code *)POP();
             Obj *closure = flags & 8 ? POP() : NULL;
@@ -1051,16 +1065,16 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             fn->kwdefaults = (Dict *)kwdefaults;
             fn->defaults = (Tuple *)defaults;
             PUSH((Obj *)fn);
-            break;
+            DISPATCH();
         }
-        case OP_RETURN_VALUE:
+        TARGET(RETURN_VALUE)
             result = POP();
             f->finished = true;
             goto exit;
-        case OP_YIELD_VALUE:
+        TARGET(YIELD_VALUE)
             result = POP();
             goto exit_yield;
-        case OP_GET_YIELD_FROM_ITER: {
+        TARGET(GET_YIELD_FROM_ITER) {
             Obj *o = TOP();
             if (TYPE(o) != S->t_generator) {
                 Obj *it = obj_iter(S, o);
@@ -1068,9 +1082,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 sp[-1] = it;
                 DECREF(S, o);
             }
-            break;
+            DISPATCH();
         }
-        case OP_YIELD_FROM: {
+        TARGET(YIELD_FROM) {
             Obj *v = PEEK(1), *it = PEEK(2), *r;
             bool done = false;
             if (TYPE(it) == S->t_generator) {
@@ -1103,14 +1117,14 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 SYNC();
                 DECREF(S, it);
                 PUSH(r);
-                break;
+                DISPATCH();
             }
             /* yield what the sub-iterator yielded; resume at this instruction (which counts again then) */
             CLOCK_JUMP(S, f, ip, ip - 1);
             result = r;
             goto exit_yield;
         }
-        case OP_RAISE: {
+        TARGET(RAISE) {
             if (ARG == 0) {
                 if (!S->handled) {
                     exc_raisef(S, S->e_RuntimeError, "No active exception to reraise");
@@ -1151,7 +1165,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             XDECREF(S, cause);
             goto error;
         }
-        case OP_SETUP_EXCEPT: {
+        TARGET(SETUP_EXCEPT) {
             if (f->nblocks >= FRAME_MAX_BLOCKS) {
                 exc_raisef(S, S->e_SystemError, "too many nested blocks");
                 goto error;
@@ -1159,30 +1173,30 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Block *b = &f->blocks[f->nblocks++];
             b->handler = ARG;
             b->level = (int32_t)(sp - stack);
-            break;
+            DISPATCH();
         }
-        case OP_POP_BLOCK: f->nblocks--; break;
-        case OP_PUSH_EXC_INFO: {
+        TARGET(POP_BLOCK) f->nblocks--; DISPATCH();
+        TARGET(PUSH_EXC_INFO) {
             Obj *exc = TOP();
             sp[-1] = S->handled ? S->handled : NEWREF(S->none);
             S->handled = exc;
-            break;
+            DISPATCH();
         }
-        case OP_POP_EXCEPT: {
+        TARGET(POP_EXCEPT) {
             Obj *prev = POP();
             Obj *old = S->handled;
             S->handled = prev == S->none ? NULL : prev;
             if (prev == S->none) DECREF(S, prev);
             XDECREF(S, old);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_HANDLED: {
+        TARGET(LOAD_HANDLED) {
             Obj *h = S->handled ? S->handled : S->none;
             INCREF(h);
             PUSH(h);
-            break;
+            DISPATCH();
         }
-        case OP_CHECK_EXC_MATCH: {
+        TARGET(CHECK_EXC_MATCH) {
             Obj *spec = PEEK(1), *exc = PEEK(2);
             int r = exc_given_matches(S, exc, spec);
             if (r < 0) goto error;
@@ -1191,16 +1205,16 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, spec);
             DECREF(S, exc);
             PUSH(NEWREF(r ? S->true_ : S->false_));
-            break;
+            DISPATCH();
         }
-        case OP_RERAISE: {
+        TARGET(RERAISE) {
             Obj *exc = POP();
             Obj *old = S->exc;
             S->exc = exc;
             XDECREF(S, old);
             goto exception_unwind;
         }
-        case OP_POP_EXCEPT_RERAISE: {
+        TARGET(POP_EXCEPT_RERAISE) {
             Obj *exc = POP();
             Obj *prev = POP();
             Obj *old = S->handled;
@@ -1212,7 +1226,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             XDECREF(S, old);
             goto exception_unwind;
         }
-        case OP_BEFORE_WITH: {
+        TARGET(BEFORE_WITH) {
             Obj *mgr = TOP();
             Obj *enter = lookup_special(S, mgr, NAME(__enter__));
             if (!enter) {
@@ -1234,9 +1248,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, enter);
             if (!r) goto error;
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_WITH_EXIT: {
+        TARGET(WITH_EXIT) {
             Obj *exit = TOP();
             Obj *args[3] = {S->none, S->none, S->none};
             Obj *r = obj_call(S, exit, args, 3, NULL);
@@ -1245,9 +1259,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             SYNC();
             DECREF(S, exit);
             DECREF(S, r);
-            break;
+            DISPATCH();
         }
-        case OP_WITH_EXCEPT_START: {
+        TARGET(WITH_EXCEPT_START) {
             Obj *exit = PEEK(2);
             Obj *exc = S->handled;
             Obj *tb = ((Exc *)exc)->traceback;
@@ -1255,9 +1269,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             Obj *r = obj_call(S, exit, args, 3, NULL);
             if (!r) goto error;
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_FORMAT_VALUE: {
+        TARGET(FORMAT_VALUE) {
             Obj *spec = ARG & 4 ? PEEK(1) : NULL;
             Obj *v = PEEK(ARG & 4 ? 2 : 1);
             Obj *r = format_value(S, v, ARG & 3, spec);
@@ -1269,9 +1283,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             sp[-1] = r;
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_IMPORT_NAME: {
+        TARGET(IMPORT_NAME) {
             Obj *fromlist = PEEK(1), *level = PEEK(2);
             Obj *m = vm_import(S, (Str *)names[ARG], fromlist, (int)((Int *)level)->small);
             if (!m) goto error;
@@ -1280,9 +1294,9 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DECREF(S, fromlist);
             DECREF(S, level);
             PUSH(m);
-            break;
+            DISPATCH();
         }
-        case OP_IMPORT_FROM: {
+        TARGET(IMPORT_FROM) {
             Obj *m = TOP();
             Obj *v = obj_getattr(S, m, (Str *)names[ARG]);
             if (!v) {
@@ -1301,17 +1315,17 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 goto error;
             }
             PUSH(v);
-            break;
+            DISPATCH();
         }
-        case OP_IMPORT_STAR: {
+        TARGET(IMPORT_STAR) {
             Obj *m = TOP();
             if (import_star(S, f, m) < 0) goto error;
             sp--;
             SYNC();
             DECREF(S, m);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_BUILD_CLASS: {
+        TARGET(LOAD_BUILD_CLASS) {
             Obj *bc = dict_get_cstr(S, f->builtins, "__build_class__");
             if (!bc) {
                 exc_raisef(S, S->e_NameError, "__build_class__ not found");
@@ -1319,19 +1333,19 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             }
             INCREF(bc);
             PUSH(bc);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_LOCALS: {
+        TARGET(LOAD_LOCALS) {
             if (!f->locals) {
                 exc_raisef(S, S->e_SystemError, "no locals found");
                 goto error;
             }
             INCREF(f->locals);
             PUSH(f->locals);
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_ASSERTION_ERROR: PUSH(NEWREF(S->e_AssertionError)); break;
-        case OP_PRINT_EXPR: {
+        TARGET(LOAD_ASSERTION_ERROR) PUSH(NEWREF(S->e_AssertionError)); DISPATCH();
+        TARGET(PRINT_EXPR) {
             Obj *v = TOP();
             if (v != S->none) {
                 if (dict_set_cstr(S, S->builtins, "_", S->none) < 0) goto error;
@@ -1345,10 +1359,10 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             sp--;
             SYNC();
             DECREF(S, v);
-            break;
+            DISPATCH();
         }
-        case OP_SETUP_ANNOTATIONS: break;
-        default:
+        TARGET(SETUP_ANNOTATIONS) DISPATCH();
+        TARGET_DEFAULT
             exc_raisef(S, S->e_SystemError, "unknown opcode %d", (int)INSTR_OP(w));
             goto error;
         }
