@@ -91,9 +91,8 @@ struct Type {
     size_t slotsoffset, nslots; /* a class's own __slots__ values: nslots pointers at slotsoffset */
     Dict *subclasses;     /* id -> weak reference, for __subclasses__(); NULL until the first subclass */
     uint32_t flags;
-    /* Which of __getattribute__, __getattr__, __setattr__, __delattr__ a heap class defines in Python (TH_*),
-       found when hooks_version differed from the state's type_version (typeobj.c): most classes define none, and
-       every attribute access would otherwise look each up. */
+    /* What a heap class defines that changes attribute access and construction (__getattribute__, __init__, ...:
+       TH_* in typeobj.c), found again when hooks_version differs from the state's type_version. */
     uint32_t hooks;
     uint64_t hooks_version;
 

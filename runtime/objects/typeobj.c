@@ -93,13 +93,40 @@ static bool overrides(rs_State *S, Type *t, Str *name, Type *base_owner) {
 static Obj *object_tp_new(rs_State *S, Type *t, Obj *const *args, size_t nargs, Tuple *kwnames);
 static int object_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *kwnames);
 
-/* Whether t replaces object's __init__ / __new__ (CPython's excess-argument rules depend on it). */
+enum {
+    TH_GETATTRIBUTE = 1, TH_GETATTR = 2, TH_SETATTR = 4, TH_DELATTR = 8,
+    TH_SOLID_GETATTR = 16, /* the built-in base has a getattr of its own */
+    TH_SOLID_SETATTR = 32, /* the built-in base (not object) has a setattr of its own */
+    TH_INIT = 64, TH_NEW = 128 /* __init__, __new__ replace object's (CPython's excess-argument rules depend on it) */
+};
+
+/* What heap class t defines that changes how its instances are made and their attributes reached (TH_*), looked
+   up again only after a class changed: most classes define none of it, and every access would look each up. */
+static uint32_t class_hooks(rs_State *S, Type *t) {
+    if (t->hooks_version == S->type_version) return t->hooks;
+    Obj *f;
+    uint32_t hooks = 0;
+    if ((f = type_lookup(S, t, NAME(__getattribute__))) && TYPE(f) == S->t_function) hooks |= TH_GETATTRIBUTE;
+    if (type_lookup(S, t, NAME(__getattr__))) hooks |= TH_GETATTR;
+    if ((f = type_lookup(S, t, NAME(__setattr__))) && TYPE(f) == S->t_function) hooks |= TH_SETATTR;
+    if ((f = type_lookup(S, t, NAME(__delattr__))) && TYPE(f) == S->t_function) hooks |= TH_DELATTR;
+    Type *solid = solid_base(t);
+    if (solid->getattr && solid->getattr != obj_generic_getattr) hooks |= TH_SOLID_GETATTR;
+    if (solid->setattr && solid != S->t_object) hooks |= TH_SOLID_SETATTR;
+    if (overrides(S, t, NAME(__init__), S->t_object) || solid->init != object_init) hooks |= TH_INIT;
+    if (overrides(S, t, NAME(__new__), S->t_object) || solid->tp_new != object_tp_new) hooks |= TH_NEW;
+    t->hooks = hooks;
+    t->hooks_version = S->type_version;
+    return hooks;
+}
+
+/* Whether t replaces object's __init__ / __new__. */
 static bool init_overridden(rs_State *S, Type *t) {
-    if (t->flags & TF_HEAP) return overrides(S, t, NAME(__init__), S->t_object) || solid_base(t)->init != object_init;
+    if (t->flags & TF_HEAP) return (class_hooks(S, t) & TH_INIT) != 0;
     return t->init != object_init;
 }
 static bool new_overridden(rs_State *S, Type *t) {
-    if (t->flags & TF_HEAP) return overrides(S, t, NAME(__new__), S->t_object) || solid_base(t)->tp_new != object_tp_new;
+    if (t->flags & TF_HEAP) return (class_hooks(S, t) & TH_NEW) != 0;
     return t->tp_new != object_tp_new;
 }
 
@@ -439,41 +466,18 @@ static Obj *slot_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
     return call_dunder(S, a, cmp_name(S, op), &b, 1, &found);
 }
 
-enum {
-    TH_GETATTRIBUTE = 1, TH_GETATTR = 2, TH_SETATTR = 4, TH_DELATTR = 8,
-    TH_SOLID_GETATTR = 16, /* the built-in base has a getattr of its own */
-    TH_SOLID_SETATTR = 32  /* the built-in base (not object) has a setattr of its own */
-};
-
-/* The attribute hooks of heap class t (TH_*), looked up again only after a class changed. */
-static uint32_t attribute_hooks(rs_State *S, Type *t) {
-    if (t->hooks_version == S->type_version) return t->hooks;
-    Obj *f;
-    uint32_t hooks = 0;
-    if ((f = type_lookup(S, t, NAME(__getattribute__))) && TYPE(f) == S->t_function) hooks |= TH_GETATTRIBUTE;
-    if (type_lookup(S, t, NAME(__getattr__))) hooks |= TH_GETATTR;
-    if ((f = type_lookup(S, t, NAME(__setattr__))) && TYPE(f) == S->t_function) hooks |= TH_SETATTR;
-    if ((f = type_lookup(S, t, NAME(__delattr__))) && TYPE(f) == S->t_function) hooks |= TH_DELATTR;
-    Type *solid = solid_base(t);
-    if (solid->getattr && solid->getattr != obj_generic_getattr) hooks |= TH_SOLID_GETATTR;
-    if (solid->setattr && solid != S->t_object) hooks |= TH_SOLID_SETATTR;
-    t->hooks = hooks;
-    t->hooks_version = S->type_version;
-    return hooks;
-}
-
 bool type_generic_getattr(rs_State *S, Type *t) {
     if (!(t->flags & TF_HEAP)) return !t->getattr || t->getattr == obj_generic_getattr;
-    return !(attribute_hooks(S, t) & (TH_GETATTRIBUTE | TH_GETATTR | TH_SOLID_GETATTR));
+    return !(class_hooks(S, t) & (TH_GETATTRIBUTE | TH_GETATTR | TH_SOLID_GETATTR));
 }
 
 bool type_generic_setattr(rs_State *S, Type *t) {
     if (!(t->flags & TF_HEAP)) return false; /* built-in types: obj_setattr knows their rules */
-    return !(attribute_hooks(S, t) & (TH_SETATTR | TH_DELATTR | TH_SOLID_SETATTR));
+    return !(class_hooks(S, t) & (TH_SETATTR | TH_DELATTR | TH_SOLID_SETATTR));
 }
 
 static Obj *slot_getattr_hook(rs_State *S, Obj *o, Str *name) {
-    uint32_t hooks = attribute_hooks(S, TYPE(o));
+    uint32_t hooks = class_hooks(S, TYPE(o));
     Obj *r;
     bool found;
     if (hooks & TH_GETATTRIBUTE) r = call_dunder(S, o, NAME(__getattribute__), (Obj **)&name, 1, &found);
@@ -486,7 +490,7 @@ static Obj *slot_getattr_hook(rs_State *S, Obj *o, Str *name) {
 
 static int slot_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
     Str *hook = v ? NAME(__setattr__) : NAME(__delattr__);
-    uint32_t hooks = attribute_hooks(S, TYPE(o));
+    uint32_t hooks = class_hooks(S, TYPE(o));
     if (!(hooks & (v ? TH_SETATTR : TH_DELATTR))) {
         if (hooks & TH_SOLID_SETATTR) return solid_base(TYPE(o))->setattr(S, o, name, v);
         return obj_generic_setattr(S, o, name, v);
