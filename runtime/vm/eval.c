@@ -276,7 +276,6 @@ static bool vm_stop_at_step_limit(rs_State *S) {
 Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
     Code *co = f->code;
     const uint32_t *code = co->code;
-    Obj **slots = f->slots;
     Obj **stack = f->slots + f->nslots;
     Obj **sp = stack + f->sp;
     Obj *const *consts = co->consts->items;
@@ -317,7 +316,10 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
 #endif
 #if defined(__GNUC__) && !defined(__EMSCRIPTEN__) && !defined(RS_SWITCH_DISPATCH)
 #define LABEL_ADDRESS(name, effect, doc) &&TARGET_##name,
-    static const void *const instruction_code[OP_COUNT_ + 1] = {RS_OPCODES(LABEL_ADDRESS) && TARGET_default};
+    /* Indexed by the whole opcode byte, so no bounds check: only the compiler makes code, and its opcodes are known
+       ones (the switch's default is still there for the portable build). */
+    _Static_assert(OP_COUNT_ < 256, "an opcode is one byte");
+    static const void *const instruction_code[256] = {RS_OPCODES(LABEL_ADDRESS) && TARGET_default};
 #undef LABEL_ADDRESS
 #define TARGET(name) case OP_##name: TARGET_##name:
 #define TARGET_DEFAULT default: TARGET_default:
@@ -326,7 +328,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
         f->lasti = ip;                                                                                             \
         CHECK_STACK_DEPTH();                                                                                       \
         w = code[ip++];                                                                                            \
-        goto *instruction_code[INSTR_OP(w) < OP_COUNT_ ? INSTR_OP(w) : OP_COUNT_];                                 \
+        goto *instruction_code[INSTR_OP(w)];                                                                       \
     } while (0)
 #else
 #define TARGET(name) case OP_##name:
@@ -390,7 +392,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DISPATCH();
         }
         TARGET(LOAD_FAST) {
-            Obj *v = slots[ARG];
+            Obj *v = f->slots[ARG];
             if (!v) {
                 unbound_local(S, co, ARG);
                 goto error;
@@ -401,23 +403,23 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
         }
         TARGET(STORE_FAST) {
             Obj *v = POP();
-            Obj *old = slots[ARG];
-            slots[ARG] = v;
+            Obj *old = f->slots[ARG];
+            f->slots[ARG] = v;
             XDECREF(S, old);
             DISPATCH();
         }
         TARGET(DELETE_FAST) {
-            Obj *old = slots[ARG];
+            Obj *old = f->slots[ARG];
             if (!old) {
                 unbound_local(S, co, ARG);
                 goto error;
             }
-            slots[ARG] = NULL;
+            f->slots[ARG] = NULL;
             DECREF(S, old);
             DISPATCH();
         }
         TARGET(LOAD_DEREF) {
-            Cell *c = (Cell *)slots[co->nlocals + ARG];
+            Cell *c = (Cell *)f->slots[co->nlocals + ARG];
             if (!c->ref) {
                 unbound_deref(S, co, ARG);
                 goto error;
@@ -427,7 +429,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DISPATCH();
         }
         TARGET(STORE_DEREF) {
-            Cell *c = (Cell *)slots[co->nlocals + ARG];
+            Cell *c = (Cell *)f->slots[co->nlocals + ARG];
             Obj *v = POP();
             Obj *old = c->ref;
             c->ref = v;
@@ -435,7 +437,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DISPATCH();
         }
         TARGET(DELETE_DEREF) {
-            Cell *c = (Cell *)slots[co->nlocals + ARG];
+            Cell *c = (Cell *)f->slots[co->nlocals + ARG];
             if (!c->ref) {
                 unbound_deref(S, co, ARG);
                 goto error;
@@ -444,7 +446,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
             DISPATCH();
         }
         TARGET(LOAD_CLOSURE) {
-            Obj *c = slots[co->nlocals + ARG];
+            Obj *c = f->slots[co->nlocals + ARG];
             INCREF(c);
             PUSH(c);
             DISPATCH();
@@ -458,7 +460,7 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
                 PUSH(v);
                 DISPATCH();
             }
-            Cell *c = (Cell *)slots[co->nlocals + ARG];
+            Cell *c = (Cell *)f->slots[co->nlocals + ARG];
             if (!c->ref) {
                 unbound_deref(S, co, ARG);
                 goto error;
