@@ -55,7 +55,7 @@ debug: $(BUILD)/refscope-debug
 # Debian's emcc needs Debian's node modules (acorn) on NODE_PATH; the Node branch of Emscripten's ES module does
 # not load under Node as an ES module, so the package hands the bytes over itself (see wasm/index.js).
 EMCC       = NODE_PATH=/usr/share/nodejs emcc
-WASM_OPT  ?= -O3
+WASM_OPT  ?= -O3 -flto
 WASM_GLUE := $(wildcard wasm/src/*.c)
 WASM_EXPORTS = _malloc,_free,_rsw_run,_rsw_result_exit_code,_rsw_result_code,_rsw_result_stats,_rsw_result_error,_rsw_result_events_dropped,_rsw_result_heap,_rsw_result_free,_rsw_flush,_rs_cli_main
 WASM_FLAGS = -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createRefscopeCore -sENVIRONMENT=web,worker \
