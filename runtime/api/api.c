@@ -303,6 +303,7 @@ rs_State *rs_open(const rs_Options *opts) {
     mem_init(&S->mem, alloc, o.alloc_ud, 0);
     S->recursion_limit = o.recursion_limit > 0 ? o.recursion_limit : 1000;
     S->step_deadline = UINT64_MAX;
+    vm_arm_clock(S);
     S->max_open_files = o.max_open_files > 0 ? o.max_open_files : 1024;
     if (!init_runtime(S)) {
         rs_close(S);
@@ -395,6 +396,7 @@ static int run(rs_State *S, const char *source, size_t len, const char *filename
     /* the step limit counts this run's instructions */
     S->stopped = false;
     S->step_deadline = S->opts.step_limit ? S->clock + S->opts.step_limit : UINT64_MAX;
+    vm_arm_clock(S);
     Dict *g = ((Module *)S->main_module)->dict;
     Obj *fname = str_from_cstr(S, filename ? filename : "<string>");
     Obj *text = str_new(S, source, len);

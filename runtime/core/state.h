@@ -175,6 +175,8 @@ struct rs_State {
     int free_cause;                   /* rs_Cause of the frees happening now */
     uint64_t clock;                   /* instructions executed */
     uint64_t step_deadline;           /* the clock at which the run stops (UINT64_MAX: no step limit) */
+    uint64_t clock_alarm;             /* the clock at which a loop's back-edge looks at the step limit and ends the
+                                         frame's turn (vm/eval.c): the earlier of step_deadline and the next turn's end */
     bool stopped;                     /* the step limit was reached: the run unwinds without handlers */
     unsigned event_mask;
     rs_EventFn event_fn;

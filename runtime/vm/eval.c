@@ -273,7 +273,34 @@ static bool vm_stop_at_step_limit(rs_State *S) {
     return true;
 }
 
+/*
+ * A frame runs in turns: at a loop's back-edge, every TURN_LENGTH instructions, eval_turn returns TURN_ENDED as a
+ * generator's frame returns at a yield (f->ip and f->sp saved), and vm_eval enters it again at once. This is for
+ * WebAssembly: V8 first runs a function on baseline code and uses the optimised code only from its next entry, so an
+ * eval loop that never returned would run a whole program (a module's loop) unoptimised. The turns are the same
+ * everywhere, so the native build exercises them too; a turn's end costs about as much as a call.
+ */
+#define TURN_LENGTH (1u << 16)
+#define TURN_ENDED ((Obj *)(uintptr_t)1)
+
+static Obj *eval_turn(rs_State *S, Frame *f, bool throwing);
+
 Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
+    Obj *r;
+    while ((r = eval_turn(S, f, throwing)) == TURN_ENDED) throwing = false;
+    return r;
+}
+
+void vm_arm_clock(rs_State *S) {
+    uint64_t turn_end = S->clock + TURN_LENGTH;
+    S->clock_alarm = turn_end < S->step_deadline ? turn_end : S->step_deadline;
+}
+
+/* Kept out of line: vm_eval's loop must enter it again (see above). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static Obj *eval_turn(rs_State *S, Frame *f, bool throwing) {
     Code *co = f->code;
     const uint32_t *code = co->code;
     Obj **stack = f->slots + f->nslots;
@@ -747,7 +774,12 @@ Obj *vm_eval(rs_State *S, Frame *f, bool throwing) {
         TARGET(JUMP)
             if (S->pending_len) hostgc_safe_point(S); /* a loop went round: the host's finalizer thread may run */
             CLOCK_JUMP(S, f, ip, ARG);
-            if (S->clock >= S->step_deadline && vm_stop_at_step_limit(S)) goto error;
+            if (S->clock >= S->clock_alarm) {
+                if (S->clock >= S->step_deadline && vm_stop_at_step_limit(S)) goto error;
+                vm_arm_clock(S);
+                result = TURN_ENDED;
+                goto exit_yield;
+            }
             DISPATCH();
         TARGET(POP_JUMP_IF_FALSE)
         TARGET(POP_JUMP_IF_TRUE) {

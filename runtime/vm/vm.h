@@ -12,6 +12,8 @@
 
 /* Runs f from its current instruction. Returns the value returned or yielded (f->finished tells which), NULL on error. */
 Obj *vm_eval(rs_State *S, Frame *f, bool throwing);
+/* Sets S->clock_alarm from the step deadline, for a run about to start. */
+void vm_arm_clock(rs_State *S);
 Obj *vm_call_function(rs_State *S, Func *fn, Obj *const *args, size_t nargs, Tuple *kwnames);
 /*
  * A Python-to-Python call that takes over the references to its arguments,
