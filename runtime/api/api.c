@@ -65,6 +65,13 @@ static Type *alloc_type(rs_State *S) {
     return t;
 }
 
+/* An object dropped while the runtime is still being built (an allocation failed): its type may not be ready to
+   take it apart, and the whole state goes back to the embedder in one sweep anyway (rs_open). */
+static void dealloc_while_building(rs_State *S, Obj *o) {
+    (void)S;
+    (void)o;
+}
+
 static bool create_types(rs_State *S) {
     size_t obj = sizeof(Obj);
     TypeDesc descs[] = {
@@ -145,6 +152,7 @@ static bool create_types(rs_State *S) {
         t->basicsize = descs[i].basicsize;
         t->flags = descs[i].flags | TF_BASETYPE;
         t->dictoffset = descs[i].dictoffset;
+        t->dealloc = dealloc_while_building; /* each type's own comes with its initialisation, later */
     }
     return true;
 }
@@ -244,8 +252,10 @@ static bool init_runtime(rs_State *S) {
     sys_init_stream_type(S);
     weakref_init_types(S);
     file_init_types(S);
-    for (size_t i = 0; i < ntypes; i++)
+    for (size_t i = 0; i < ntypes; i++) {
+        if (types[i]->dealloc == dealloc_while_building) types[i]->dealloc = NULL; /* inherited from its base now */
         if (type_ready(S, types[i]) < 0) return false;
+    }
     /* An exception class's dict is at its __dict__ offset; subclasses of it keep it. */
     Obj *msg = str_from_cstr(S, "out of memory");
     if (!msg) return false;
@@ -274,7 +284,8 @@ static bool init_runtime(rs_State *S) {
     type_modified(S);
     gc_assume_cpython_startup(S);
     observe_ready(S);
-    return !S->exc && hostgc_start(S);
+    /* The built-in types' set-up does not report each failed allocation; any refused one means a broken runtime. */
+    return !S->exc && hostgc_start(S) && S->mem.refusals == 0;
 }
 
 void rs_options_init(rs_Options *opts) { memset(opts, 0, sizeof *opts); }
@@ -306,7 +317,10 @@ rs_State *rs_open(const rs_Options *opts) {
     vm_arm_clock(S);
     S->max_open_files = o.max_open_files > 0 ? o.max_open_files : 1024;
     if (!init_runtime(S)) {
-        rs_close(S);
+        /* Out of memory while building the runtime: no program ran, nothing has a finalizer to run, so every
+           block goes back at once (the allocator layer knows them all) instead of object by object. */
+        mem_finish(&S->mem);
+        alloc(o.alloc_ud, S, sizeof(rs_State), 0);
         return NULL;
     }
     S->mem.limit = o.memory_limit;

@@ -99,29 +99,31 @@ static int emit(Compiler *c, int op, int arg) {
         return -1;
     }
     if (u->n == u->cap) {
-        int ncap = u->cap ? u->cap * 2 : 64;
-        uint32_t *code = mem_realloc(&c->S->mem, u->code, sizeof(uint32_t) * (size_t)u->cap, sizeof(uint32_t) * (size_t)ncap);
-        if (!code) {
+        /* the three arrays grow together or not at all, so that their one capacity stays true */
+        Mem *m = &c->S->mem;
+        size_t cap = (size_t)u->cap, ncap = cap ? cap * 2 : 64;
+        uint32_t *code = mem_alloc(m, sizeof(uint32_t) * ncap);
+        int32_t *lines = mem_alloc(m, sizeof(int32_t) * ncap), *pos = mem_alloc(m, 3 * sizeof(int32_t) * ncap);
+        if (!code || !lines || !pos) {
+            if (code) mem_free(m, code, sizeof(uint32_t) * ncap);
+            if (lines) mem_free(m, lines, sizeof(int32_t) * ncap);
+            if (pos) mem_free(m, pos, 3 * sizeof(int32_t) * ncap);
             exc_nomemory(c->S);
             oom(c);
             return -1;
+        }
+        if (cap) {
+            memcpy(code, u->code, sizeof(uint32_t) * cap);
+            memcpy(lines, u->lines, sizeof(int32_t) * cap);
+            memcpy(pos, u->positions, 3 * sizeof(int32_t) * cap);
+            mem_free(m, u->code, sizeof(uint32_t) * cap);
+            mem_free(m, u->lines, sizeof(int32_t) * cap);
+            mem_free(m, u->positions, 3 * sizeof(int32_t) * cap);
         }
         u->code = code;
-        int32_t *lines = mem_realloc(&c->S->mem, u->lines, sizeof(int32_t) * (size_t)u->cap, sizeof(int32_t) * (size_t)ncap);
-        if (!lines) {
-            exc_nomemory(c->S);
-            oom(c);
-            return -1;
-        }
         u->lines = lines;
-        int32_t *pos = mem_realloc(&c->S->mem, u->positions, 3 * sizeof(int32_t) * (size_t)u->cap, 3 * sizeof(int32_t) * (size_t)ncap);
-        if (!pos) {
-            exc_nomemory(c->S);
-            oom(c);
-            return -1;
-        }
         u->positions = pos;
-        u->cap = ncap;
+        u->cap = (int)ncap;
     }
     u->code[u->n] = INSTR(op, arg);
     u->lines[u->n] = u->line;

@@ -24,6 +24,37 @@ void mem_init(Mem *m, rs_Alloc alloc, void *ud, size_t limit) {
     m->alloc = alloc ? alloc : mem_libc_alloc;
     m->ud = ud;
     m->limit = limit;
+    m->large.next = m->large.prev = &m->large;
+}
+
+_Static_assert(sizeof(MemLarge) % MEM_ALIGN == 0, "a large block stays aligned after its header");
+
+static void *large_alloc(Mem *m, size_t size) {
+    MemLarge *h = m->alloc(m->ud, NULL, 0, sizeof(MemLarge) + size);
+    if (!h) return NULL;
+    h->size = size;
+    h->prev = &m->large;
+    h->next = m->large.next;
+    h->next->prev = h;
+    m->large.next = h;
+    return h + 1;
+}
+
+static void large_free(Mem *m, void *p) {
+    MemLarge *h = (MemLarge *)p - 1;
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    m->alloc(m->ud, h, sizeof(MemLarge) + h->size, 0);
+}
+
+static void *large_realloc(Mem *m, void *p, size_t nsize) {
+    MemLarge *h = (MemLarge *)p - 1;
+    MemLarge *moved = m->alloc(m->ud, h, sizeof(MemLarge) + h->size, sizeof(MemLarge) + nsize);
+    if (!moved) return NULL; /* the old block stays, still linked */
+    moved->size = nsize;
+    moved->prev->next = moved;
+    moved->next->prev = moved;
+    return moved + 1;
 }
 
 void mem_finish(Mem *m) {
@@ -33,6 +64,7 @@ void mem_finish(Mem *m) {
         m->alloc(m->ud, a, MEM_ARENA_SIZE, 0);
         a = next;
     }
+    while (m->large.next != &m->large) large_free(m, m->large.next + 1);
     m->arenas = NULL;
     m->bump = m->bump_end = NULL;
     memset(m->free_lists, 0, sizeof m->free_lists);
@@ -75,7 +107,10 @@ static void *carve(Mem *m, size_t c) {
 
 void *mem_alloc_slow(Mem *m, size_t size) {
     if (size == 0) size = 1;
-    if (over_limit(m, size)) return NULL;
+    if (over_limit(m, size)) {
+        m->refusals++;
+        return NULL;
+    }
     void *p;
     if (POOLED(size)) {
         size_t c = size_class(size);
@@ -87,9 +122,10 @@ void *mem_alloc_slow(Mem *m, size_t size) {
             p = carve(m, c);
         }
     } else {
-        p = m->alloc(m->ud, NULL, 0, size);
+        p = large_alloc(m, size);
     }
     if (p) count_in(m, size);
+    else m->refusals++;
     return p;
 }
 
@@ -104,7 +140,7 @@ void mem_free_slow(Mem *m, void *p, size_t size) {
         f->next = m->free_lists[c];
         m->free_lists[c] = f;
     } else {
-        m->alloc(m->ud, p, size, 0);
+        large_free(m, p);
     }
 }
 
@@ -113,9 +149,15 @@ void *mem_realloc(Mem *m, void *p, size_t osize, size_t nsize) {
     if (nsize == 0) nsize = 1;
     if (osize == 0) osize = 1;
     if (!POOLED(osize) && !POOLED(nsize)) {
-        if (nsize > osize && over_limit(m, nsize - osize)) return NULL;
-        void *q = m->alloc(m->ud, p, osize, nsize);
-        if (!q) return NULL;
+        if (nsize > osize && over_limit(m, nsize - osize)) {
+            m->refusals++;
+            return NULL;
+        }
+        void *q = large_realloc(m, p, nsize);
+        if (!q) {
+            m->refusals++;
+            return NULL;
+        }
         m->bytes = m->bytes - osize + nsize;
         if (nsize > osize) m->total_bytes += nsize - osize;
         if (m->bytes > m->peak_bytes) m->peak_bytes = m->bytes;

@@ -18,12 +18,20 @@
 
 typedef struct MemFree { struct MemFree *next; } MemFree;
 typedef struct MemArena { struct MemArena *next; } MemArena;
+/* In front of every block taken from the embedder for one allocation (large ones; all in sanitizer builds), linked
+   so that mem_finish returns them too: a state whose construction failed halfway is released in one sweep. */
+typedef struct MemLarge {
+    struct MemLarge *next, *prev;
+    size_t size;
+    size_t unused; /* keeps the block after it MEM_ALIGN-aligned */
+} MemLarge;
 
 typedef struct Mem {
     rs_Alloc alloc;
     void *ud;
     MemFree *free_lists[MEM_NCLASSES];
     MemArena *arenas;
+    MemLarge large;         /* the list of large blocks (a ring through this sentinel) */
     char *bump, *bump_end;  /* the unused tail of the newest arena */
     size_t bytes;           /* bytes handed out and not yet freed */
     size_t blocks;
@@ -32,10 +40,11 @@ typedef struct Mem {
     size_t limit;           /* 0: none */
     size_t arena_bytes;     /* bytes taken from the embedder for arenas */
     size_t overhead_bytes;  /* of bytes, the observers' bookkeeping (mem_alloc_overhead) */
+    uint64_t refusals;      /* requests refused: past the limit, or the embedder out of memory */
 } Mem;
 
 void mem_init(Mem *m, rs_Alloc alloc, void *ud, size_t limit);
-/* Returns every arena to the embedder. Blocks still in use are lost. */
+/* Returns every arena and every large block to the embedder: blocks still in use go too. */
 void mem_finish(Mem *m);
 
 /* NULL when the allocator fails or the limit would be passed. */

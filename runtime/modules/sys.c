@@ -199,8 +199,8 @@ Obj *sys_create(rs_State *S) {
     if (set(S, d, "byteorder", str_from_cstr(S, "little")) < 0) goto fail;
     if (set(S, d, "stdout", stream_new(S, 1)) < 0) goto fail;
     if (set(S, d, "stderr", stream_new(S, 2)) < 0) goto fail;
-    if (dict_set_cstr(S, d, "__stdout__", dict_get_cstr(S, d, "stdout")) < 0) goto fail;
-    if (dict_set_cstr(S, d, "__stderr__", dict_get_cstr(S, d, "stderr")) < 0) goto fail;
+    Obj *out = dict_get_cstr(S, d, "stdout"), *err = dict_get_cstr(S, d, "stderr");
+    if (!out || !err || dict_set_cstr(S, d, "__stdout__", out) < 0 || dict_set_cstr(S, d, "__stderr__", err) < 0) goto fail;
     return m;
 fail:
     DECREF(S, m);

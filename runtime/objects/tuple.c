@@ -31,12 +31,18 @@ Obj *tuple_pack(rs_State *S, size_t n, ...) {
     va_list ap;
     va_start(ap, n);
     Tuple *t = tuple_new(S, n);
+    bool complete = t != NULL;
     for (size_t i = 0; i < n; i++) {
         Obj *o = va_arg(ap, Obj *);
+        if (!o) complete = false; /* its making failed (out of memory): the exception is set */
         if (t) t->items[i] = o;
         else XDECREF(S, o);
     }
     va_end(ap);
+    if (t && !complete) {
+        DECREF(S, t);
+        return NULL;
+    }
     return (Obj *)t;
 }
 

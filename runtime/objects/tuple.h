@@ -18,7 +18,8 @@ struct Tuple {
 
 /* A tuple of n NULL items, to be filled by the caller (not yet tracked). */
 Tuple *tuple_new(rs_State *S, size_t n);
-/* From n new references it steals; on failure they are released. */
+/* From n new references it steals; NULL when any is NULL (its making failed) or the tuple cannot be made, the
+   others then released. */
 Obj *tuple_pack(rs_State *S, size_t n, ...);
 Obj *tuple_from_array(rs_State *S, Obj *const *items, size_t n);
 Obj *tuple_slice(rs_State *S, Tuple *t, size_t start, size_t stop);

@@ -9,8 +9,9 @@ Then the package's size and its start-up (import to first result, fresh Node
 processes), and the issue's targets, each marked met or missed.
 
 Writes docs/benchmarks.md (the README links it). Benchmarks report; they
-never fail a build. BENCH_REPS (default 5), PYTHON (the CPython to compare
-against) and BENCH_ONLY (a comma-separated list of script names) adjust a run."""
+never fail a build. BENCH_REPS (default 7), PYTHON (the CPython to compare
+against), BENCH_ONLY (a comma-separated list of script names) and BENCH_VERBOSE (print every run's time)
+adjust a run."""
 import gzip
 import math
 import os
@@ -30,7 +31,7 @@ NATIVE = os.path.join(ROOT, "build", "refscope")
 WASM_RUN = os.path.join(HERE, "wasm_run.mjs")
 WASM_CORE = os.path.join(ROOT, "wasm", "dist", "refscope-core.wasm")
 REPORT = os.path.join(ROOT, "docs", "benchmarks.md")
-REPS = int(os.environ.get("BENCH_REPS", "5"))
+REPS = int(os.environ.get("BENCH_REPS", "7"))
 STARTUP_RUNS = 11
 
 # The scripts whose peak RSS is held against CPython's, and the two held to 1.0x on time.
@@ -130,6 +131,9 @@ def main():
                 # PyPy is a host-GC Python: when a collection's timing shows in the checksum, that is its nature.
                 print(message, file=sys.stderr)
                 differs.add(script)
+        if os.environ.get("BENCH_VERBOSE"):
+            for n in names:
+                print("  %s: %s" % (n, " ".join("%.3f" % w for w in walls[n])), file=sys.stderr)
         results[script] = ({n: statistics.median(walls[n]) for n in names}, peaks)
         if runs:
             results[script][0]["wasm run"] = statistics.median(runs)
@@ -224,7 +228,8 @@ def main():
     if differs:
         text += ["", "(differs): pypy3's output was not python3's, its collector having run at other moments (a weak "
                  "reference still alive after gc.collect()); its time is shown all the same."]
-    text += ["", "The scripts are in [tools/bench/scripts](../tools/bench/scripts); each says at its top what it exercises."]
+    text += ["", "The scripts are in [tools/bench/scripts](../tools/bench/scripts); each says at its top what it exercises. "
+             "What lies behind the figures, and what would move them: [performance.md](performance.md)."]
     report = "\n".join(text) + "\n"
     print(report)
     if not only:
