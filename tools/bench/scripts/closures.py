@@ -13,7 +13,7 @@ def compose(f, g):
 inc = lambda x: x + 1
 double = lambda x: x * 2
 total = 0
-for i in range(1000000):
+for i in range(1400000):
     c = counter(i)
     c(1)
     h = compose(inc, double)

@@ -21,7 +21,7 @@ def ring(n):
     return head
 
 total = 0
-for i in range(320000):
+for i in range(400000):
     r = ring(8)
     total += r.prev.value + r.next.value
 probe = weakref.ref(r)

@@ -14,7 +14,7 @@ for p in parts:
 keys = sorted(counts)
 lines = ["%s=%d" % (k, counts[k]) for k in keys]
 total = 0
-for rep in range(60):
+for rep in range(80):
     index = {}
     for k in keys:
         index[k[1:]] = len(k)

@@ -15,7 +15,7 @@ def squares(source):
         yield x * x
 
 total = 0
-for rep in range(25):
+for rep in range(32):
     total += sum(squares(evens(numbers(200000))))
     total += sum(x + 1 for x in range(200000) if x % 3)
 print(total)

@@ -1,5 +1,5 @@
 # A tight loop of small-int arithmetic: the interpreter's dispatch.
 total = 0
-for i in range(9000000):
+for i in range(11000000):
     total += i * 2 % 7
 print(total)

@@ -22,7 +22,7 @@ class Heavy(Particle):
 
 ps = [Particle(i, i) if i % 3 else Heavy(i, i) for i in range(100)]
 total = 0
-for t in range(16000):
+for t in range(20000):
     for p in ps:
         total += p.step()
 print(total)

@@ -11,4 +11,4 @@ def ackermann(m, n):
         return ackermann(m - 1, 1)
     return ackermann(m - 1, ackermann(m, n - 1))
 
-print(fib(32), ackermann(2, 300))
+print(fib(33), ackermann(2, 300))
