@@ -25,12 +25,18 @@ static inline void capture_write(void *ud, int stream, const char *data, size_t 
     buf[*n] = 0;
 }
 
-static inline rs_State *open_captured(Captured *c) {
+/* Default options, the output going to c (emptied). */
+static inline rs_Options options_captured(Captured *c) {
     memset(c, 0, sizeof *c);
     rs_Options o;
     rs_options_init(&o);
     o.write = capture_write;
     o.write_ud = c;
+    return o;
+}
+
+static inline rs_State *open_captured(Captured *c) {
+    rs_Options o = options_captured(c);
     return rs_open(&o);
 }
 

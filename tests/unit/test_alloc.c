@@ -87,11 +87,7 @@ Test(alloc, a_state_returns_every_byte) {
 
 Test(alloc, memory_limit_raises_memory_error) {
     Captured cap;
-    memset(&cap, 0, sizeof cap);
-    rs_Options o;
-    rs_options_init(&o);
-    o.write = capture_write;
-    o.write_ud = &cap;
+    rs_Options o = options_captured(&cap);
     o.memory_limit = 4 * 1024 * 1024;
     rs_State *S = rs_open(&o);
     cr_assert_not_null(S);

@@ -68,13 +68,9 @@ static const char *const oom_script =
 Test(oom, a_run_fails_cleanly_at_every_allocation) {
     Failing f = {0, 0, 0};
     Captured out;
-    memset(&out, 0, sizeof out);
-    rs_Options o;
-    rs_options_init(&o);
+    rs_Options o = options_captured(&out);
     o.alloc = failing_alloc;
     o.alloc_ud = &f;
-    o.write = capture_write;
-    o.write_ud = &out;
     rs_State *S = rs_open(&o);
     cr_assert_not_null(S);
     size_t opened = f.requests;
