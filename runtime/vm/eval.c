@@ -333,9 +333,9 @@ static Obj *eval_turn(rs_State *S, Frame *f, bool throwing) {
 /* Dispatch. Where the compiler has labels as values (gcc, clang; not Emscripten, where a switch is one br_table
    anyway), every instruction ends with its own fetch and indirect jump to the next one's code: no bounds check, no
    jump back to a shared switch, and the processor predicts each jump from the instruction it ends. Elsewhere
-   DISPATCH() leaves the switch for the loop's next turn. */
+   DISPATCH() leaves the switch for the loop's next round. */
 #ifdef RS_CHECK_INVARIANTS
-/* every instruction keeps f->sp in step with sp (PUSH, POP, SYNC), so the release build stores nothing per turn */
+/* every instruction keeps f->sp in step with sp (PUSH, POP, SYNC), so the release build stores nothing per instruction */
 #define CHECK_STACK_DEPTH() \
     if (f->sp != (int32_t)(sp - stack)) vm_invariant_failed(S, f, ip, "the frame's stack depth lags the value stack")
 #else
