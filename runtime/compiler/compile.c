@@ -1662,6 +1662,10 @@ static void raise_syntax_error(rs_State *S, const SyntaxErr *err, const char *fi
         exc_nomemory(S);
         return;
     }
+    if (strcmp(err->cls, "RecursionError") == 0) {
+        exc_raisef(S, S->e_RecursionError, "%s", err->msg);
+        return;
+    }
     Type *t = strcmp(err->cls, "IndentationError") == 0 ? S->e_IndentationError
               : strcmp(err->cls, "TabError") == 0     ? S->e_TabError
                                                       : S->e_SyntaxError;

@@ -43,6 +43,18 @@ int lexer_column(const char *line_start, const char *p) {
     return col;
 }
 
+/* lexer_column, counted on from the last position asked for on this line. */
+static int token_column(Lexer *L, const char *p) {
+    if (L->column_line != L->line_start || p < L->column_pos) {
+        L->column_line = L->column_pos = L->line_start;
+        L->column = 0;
+    }
+    for (const char *q = L->column_pos; q < p; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80) L->column++;
+    L->column_pos = p;
+    return L->column;
+}
+
 static Token make(Lexer *L, TokKind kind, const char *start) {
     Token t;
     memset(&t, 0, sizeof t);
@@ -50,9 +62,9 @@ static Token make(Lexer *L, TokKind kind, const char *start) {
     t.start = start;
     t.len = (size_t)(L->p - start);
     t.line = L->line;
-    t.col = lexer_column(L->line_start, start);
+    t.col = token_column(L, start);
     t.end_line = L->line;
-    t.end_col = lexer_column(L->line_start, L->p);
+    t.end_col = token_column(L, L->p);
     return t;
 }
 

@@ -67,6 +67,9 @@ typedef struct Lexer {
     int error_line, error_col;
     char error_buf[160];
     bool eof_in_string;   /* error came from an unterminated triple-quoted string or bracket: more input may fix it */
+    /* The last column counted (token_column): tokens come in order, so a long line is counted once. */
+    const char *column_line, *column_pos;
+    int column;
 } Lexer;
 
 void lexer_init(Lexer *L, Mem *mem, const char *src, size_t len);

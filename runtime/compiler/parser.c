@@ -27,7 +27,19 @@ typedef struct Parser {
     /* The disjunction the last expression began with, in token coordinates: CPython's invalid_expression looks at it. */
     int disj_line, disj_col, disj_end_line, disj_end_col;
     bool disj_single_name, disj_soft_keyword, in_comma_check;
+    uintptr_t stack_base; /* where the parse began on the C stack: nesting is bounded by the stack it takes */
+    int levels;           /* expression, not_test and factor calls in progress */
+    int walk_depth;       /* copy_strings' depth in the tree */
 } Parser;
+
+/* Bounds on what a source may nest. The recursive descent stops at a fixed amount of C stack, as CPython's parser
+   stops at its 6,000 rule levels (MemoryError, "too complex to parse"); trees deeper than CPython's compiler takes
+   (3,000 levels: RecursionError) are refused before anything walks them recursively. */
+#define PARSER_STACK_BUDGET (1024 * 1024)
+/* In WebAssembly the engine's own call stack (about 1 MB in V8) runs out before the C stack does: there the descent
+   also stops after this many nested expressions, unary operators and `not`s. */
+#define PARSER_LEVELS_WASM 1500
+#define COMPILE_DEPTH_LIMIT 3000
 
 static void advance(Parser *p);
 
@@ -59,6 +71,32 @@ static Node *fail_range(Parser *p, int line, int col, int end_col, const char *f
     vfail(p, line, col, end_col, fmt, ap);
     va_end(ap);
     return NULL;
+}
+
+/* Where the C stack is now: the frame's address (a local's may live elsewhere under a sanitizer). */
+static inline uintptr_t stack_position(void) {
+#if defined(__GNUC__)
+    return (uintptr_t)__builtin_frame_address(0);
+#else
+    char here;
+    return (uintptr_t)&here;
+#endif
+}
+
+/* The descent went as deep as the stack budget allows: CPython's parser gives a MemoryError there too. */
+static bool too_deep(Parser *p) {
+    uintptr_t at = stack_position(), used = at < p->stack_base ? p->stack_base - at : at - p->stack_base;
+#ifdef __EMSCRIPTEN__
+    if (used <= PARSER_STACK_BUDGET && p->levels <= PARSER_LEVELS_WASM) return false;
+#else
+    if (used <= PARSER_STACK_BUDGET) return false;
+#endif
+    if (!p->failed) {
+        p->failed = true;
+        p->err->cls = "MemoryError";
+        snprintf(p->err->msg, sizeof p->err->msg, "too complex to parse");
+    }
+    return true;
 }
 
 static Node *nomem(Parser *p) {
@@ -890,7 +928,17 @@ static Node *power(Parser *p) {
     return e;
 }
 
+static Node *factor_in(Parser *p);
+
 static Node *factor(Parser *p) {
+    if (too_deep(p)) return NULL;
+    p->levels++;
+    Node *n = factor_in(p);
+    p->levels--;
+    return n;
+}
+
+static Node *factor_in(Parser *p) {
     Token t = p->tok;
     int op = t.kind == TK_MINUS ? '-' : t.kind == TK_PLUS ? '+' : t.kind == TK_TILDE ? '~' : 0;
     if (op) {
@@ -981,7 +1029,17 @@ static Node *comparison(Parser *p) {
     return ended(p, c);
 }
 
+static Node *not_test_in(Parser *p);
+
 static Node *not_test(Parser *p) {
+    if (too_deep(p)) return NULL;
+    p->levels++;
+    Node *n = not_test_in(p);
+    p->levels--;
+    return n;
+}
+
+static Node *not_test_in(Parser *p) {
     if (at_kw(p, "not")) {
         Token t = p->tok;
         advance(p);
@@ -1044,7 +1102,17 @@ static Node *yield_expr(Parser *p) {
 }
 
 /* expression: disjunction ['if' disjunction 'else' expression] | lambda | yield */
+static Node *expression_in(Parser *p);
+
 static Node *expression(Parser *p) {
+    if (too_deep(p)) return NULL;
+    p->levels++;
+    Node *n = expression_in(p);
+    p->levels--;
+    return n;
+}
+
+static Node *expression_in(Parser *p) {
     if (at_kw(p, "lambda")) return lambda(p);
     if (at_kw(p, "yield")) return yield_expr(p);
     Token start = p->tok;
@@ -1739,6 +1807,7 @@ static Node *statement(Parser *p, NodeList *out) {
 
 static void parser_init(Parser *p, Arena *A, const char *src, size_t len, SyntaxErr *err) {
     memset(p, 0, sizeof *p);
+    p->stack_base = stack_position();
     p->A = A;
     p->err = err;
     memset(err, 0, sizeof *err);
@@ -1754,8 +1823,22 @@ static void copy_list(Parser *p, NodeList *l) {
         if (l->items[i]) copy_strings(p, l->items[i]);
 }
 
+static void copy_strings_in(Parser *p, Node *n);
+
+/* The first walk of the finished tree: deeper than the compiler takes, it stops here (RecursionError, as CPython's). */
 static void copy_strings(Parser *p, Node *n) {
     if (!n || p->failed) return;
+    if (++p->walk_depth > COMPILE_DEPTH_LIMIT) {
+        p->failed = true;
+        p->err->cls = "RecursionError";
+        snprintf(p->err->msg, sizeof p->err->msg, "maximum recursion depth exceeded during compilation");
+    } else {
+        copy_strings_in(p, n);
+    }
+    p->walk_depth--;
+}
+
+static void copy_strings_in(Parser *p, Node *n) {
     if (n->kind == N_CONST && (n->op == CONST_STR || n->op == CONST_BYTES) && n->str) {
         char *s = arena_strdup(p->A, n->str, n->str_len);
         if (!s) {
