@@ -99,6 +99,15 @@ static bool too_deep(Parser *p) {
     return true;
 }
 
+/* Runs a rule that may recurse into itself (an expression, a unary operator, `not`) one level deeper. */
+static Node *nested(Parser *p, Node *(*rule)(Parser *p)) {
+    if (too_deep(p)) return NULL;
+    p->levels++;
+    Node *n = rule(p);
+    p->levels--;
+    return n;
+}
+
 static Node *nomem(Parser *p) {
     if (p->failed) return NULL;
     p->failed = true;
@@ -929,14 +938,7 @@ static Node *power(Parser *p) {
 }
 
 static Node *factor_in(Parser *p);
-
-static Node *factor(Parser *p) {
-    if (too_deep(p)) return NULL;
-    p->levels++;
-    Node *n = factor_in(p);
-    p->levels--;
-    return n;
-}
+static Node *factor(Parser *p) { return nested(p, factor_in); }
 
 static Node *factor_in(Parser *p) {
     Token t = p->tok;
@@ -1030,14 +1032,7 @@ static Node *comparison(Parser *p) {
 }
 
 static Node *not_test_in(Parser *p);
-
-static Node *not_test(Parser *p) {
-    if (too_deep(p)) return NULL;
-    p->levels++;
-    Node *n = not_test_in(p);
-    p->levels--;
-    return n;
-}
+static Node *not_test(Parser *p) { return nested(p, not_test_in); }
 
 static Node *not_test_in(Parser *p) {
     if (at_kw(p, "not")) {
@@ -1103,14 +1098,7 @@ static Node *yield_expr(Parser *p) {
 
 /* expression: disjunction ['if' disjunction 'else' expression] | lambda | yield */
 static Node *expression_in(Parser *p);
-
-static Node *expression(Parser *p) {
-    if (too_deep(p)) return NULL;
-    p->levels++;
-    Node *n = expression_in(p);
-    p->levels--;
-    return n;
-}
+static Node *expression(Parser *p) { return nested(p, expression_in); }
 
 static Node *expression_in(Parser *p) {
     if (at_kw(p, "lambda")) return lambda(p);
