@@ -20,7 +20,7 @@ OBJ       := $(LIB_SRC:%.c=$(BUILD)/release/%.o)
 DEBUG_OBJ := $(LIB_SRC:%.c=$(BUILD)/debug/%.o)
 SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all wasm web serve debug test test-unit test-scripts demo deps oracle oracle-check oracle-hosts bench bench-observe clean
+.PHONY: all wasm web serve debug fuzz fuzz-build test test-unit test-scripts demo deps oracle oracle-check oracle-hosts bench bench-observe clean
 
 all: $(BUILD)/refscope
 
@@ -87,6 +87,28 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 # Unit tests use internal headers and run under ASan/UBSan.
 $(BUILD)/unit-tests: $(UNIT_SRC) tests/unit/helpers.h $(BUILD)/librefscope-debug.a
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DRS_MEM_DIRECT $(UNIT_SRC) $(BUILD)/librefscope-debug.a -lcriterion $(LIBS) -o $@
+
+# ---- fuzzing (clang's libFuzzer; not part of `make test`): tools/fuzz, see docs/hardening.md ----
+# The library is built once more with coverage instrumentation, ASan/UBSan and the debug checks; a failed check
+# aborts, which libFuzzer reports with the input that caused it. FUZZ_SECONDS is each harness's share of the time.
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS   = -O1 -g $(SAN) -DRS_MEM_DIRECT -DRS_CHECK_LEAKS -DRS_CHECK_INVARIANTS -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(BUILD)/fuzz/%.o)
+FUZZ_TARGETS := $(patsubst tools/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tools/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 300
+
+# The runtime's fopen calls (open(), imports) go to the sandbox's (tools/fuzz/sandbox.c); libFuzzer's own do not.
+$(BUILD)/fuzz/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_CFLAGS) -Dfopen=sandbox_fopen -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_%: tools/fuzz/fuzz_%.c tools/fuzz/sandbox.c tools/fuzz/sandbox.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< tools/fuzz/sandbox.c $(FUZZ_OBJ) $(LIBS) -o $@
+
+fuzz-build: $(FUZZ_TARGETS)
+
+fuzz: fuzz-build
+	python3 tools/fuzz/run.py --build $(BUILD) --seconds $(FUZZ_SECONDS)
 
 deps:
 	@tools/deps.sh

@@ -77,7 +77,7 @@ def main():
     if os.environ.get("RS_GC_STRESS"):
         # scripts that observe when automatic collections happen cannot run under stress
         def observes_timing(n):
-            with open(os.path.join(SCRIPTS, n), encoding="utf-8") as f:
+            with open(os.path.join(SCRIPTS, n), encoding="utf-8", errors="replace") as f:
                 return "gc-stress: skip" in f.read()
         names = [n for n in names if not observes_timing(n)]
     passed = failed = 0

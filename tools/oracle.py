@@ -32,7 +32,8 @@ def oracle(name):
                        input=stdin, capture_output=True, timeout=120, env=env)
     stderr = p.stderr.decode("utf-8", "replace")
     err = [l for l in stderr.splitlines() if l.strip()]
-    status = {"exit": p.returncode, "stderr_last": err[-1] if err else "", "stderr": normalize_stderr(stderr, SCRIPTS)}
+    status = {"exit": p.returncode, "stderr_last": normalize_stderr(err[-1], SCRIPTS) if err else "",
+              "stderr": normalize_stderr(stderr, SCRIPTS)}
     return p.stdout.decode("utf-8"), status
 
 

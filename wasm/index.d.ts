@@ -129,7 +129,8 @@ export declare class Runtime {
   /** The runtime's in-memory file system. */
   readonly fs: RuntimeFiles;
   /** Runs code in a fresh interpreter state; never throws for the script's own errors. */
-  run(code: string, options?: RunOptions): RunResult;
+  /** code: the program's text, or a file's bytes (a source that is not UTF-8 is then a SyntaxError, as python3's). */
+  run(code: string | Uint8Array, options?: RunOptions): RunResult;
   /** Runs under each model and reports what differs. */
   compare(code: string, models?: Model[], options?: { filename?: string }): CompareReport;
   /** The refscope command line (the native CLI's flags) on this runtime's file system. */

@@ -137,6 +137,16 @@ function cString(core, text) {
   return pointer;
 }
 
+/** code (a string, or the bytes of a file: a Uint8Array, which may hold what is not UTF-8) in the wasm heap. */
+function cSource(core, code) {
+  if (typeof code === 'string') return [cString(core, code), core.lengthBytesUTF8(code)];
+  const pointer = core._malloc(code.length + 1);
+  if (!pointer) throw misuse('out of memory in the wasm heap');
+  core.HEAPU8.set(code, pointer);
+  core.HEAPU8[pointer + code.length] = 0;
+  return [pointer, code.length];
+}
+
 function mkdirs(FS, dir) {
   let path = '';
   for (const part of dir.split('/').filter(Boolean)) {
@@ -217,18 +227,21 @@ export class Runtime {
     if (typeof cwd !== 'string' || !cwd.startsWith('/')) throw new TypeError('refscope: cwd must be an absolute path');
     mkdirs(core.FS, cwd);
     core.FS.chdir(cwd);
-    if (typeof code !== 'string') throw new TypeError('refscope: run(code) needs the code as a string');
+    if (typeof code !== 'string' && !(code instanceof Uint8Array)) {
+      throw new TypeError('refscope: run(code) needs the code as a string or a Uint8Array');
+    }
     if (typeof filename !== 'string' || !filename) throw new TypeError('refscope: filename must be a non-empty string');
     const mask = eventMask(events);
     const o = this.#options;
     const out = { 1: new Stream(onStdout), 2: new Stream(onStderr) };
     core.rsWrite = (stream, pointer, length) => out[stream === 2 ? 2 : 1].push(core.HEAPU8.slice(pointer, pointer + length));
-    const pointers = [code, filename, mask ? EVENTS_PATH : '', stdin].map((text) => cString(core, text));
-    const [codePtr, filePtr, eventsPtr, stdinPtr] = pointers;
+    const [codePtr, codeLength] = cSource(core, code);
+    const pointers = [codePtr, ...[filename, mask ? EVENTS_PATH : '', stdin].map((text) => cString(core, text))];
+    const [, filePtr, eventsPtr, stdinPtr] = pointers;
     this.#busy = true;
     let result = 0;
     try {
-      result = core._rsw_run(codePtr, core.lengthBytesUTF8(code), filePtr, models.indexOf(o.model), o.memoryLimit,
+      result = core._rsw_run(codePtr, codeLength, filePtr, models.indexOf(o.model), o.memoryLimit,
         o.recursionLimit, o.maxOpenFiles, o.youngSize, o.finalizerSlice, o.finalizerPeriod, o.stepLimit, eventsPtr, mask,
         eventLimit, stdinPtr, heap ? 1 : 0);
     } finally {

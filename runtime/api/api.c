@@ -306,6 +306,7 @@ rs_State *rs_open(const rs_Options *opts) {
     rs_Options o;
     if (opts) o = *opts;
     else rs_options_init(&o);
+    if ((unsigned)o.model >= RS_MODEL_COUNT) return NULL;
     rs_Alloc alloc = o.alloc ? o.alloc : mem_libc_alloc;
     rs_State *S = alloc(o.alloc_ud, NULL, 0, sizeof(rs_State));
     if (!S) return NULL;
@@ -316,6 +317,8 @@ rs_State *rs_open(const rs_Options *opts) {
     S->step_deadline = UINT64_MAX;
     vm_arm_clock(S);
     S->max_open_files = o.max_open_files > 0 ? o.max_open_files : 1024;
+    S->stack_limit = o.stack_limit > 0 ? o.stack_limit : (size_t)2 << 20;
+    S->stack_base = util_stack_position();
     if (!init_runtime(S)) {
         /* Out of memory while building the runtime: no program ran, nothing has a finalizer to run, so every
            block goes back at once (the allocator layer knows them all) instead of object by object. */
@@ -396,17 +399,9 @@ static int finish_with_exception(rs_State *S, bool interactive) {
     return RS_ERROR_EXCEPTION;
 }
 
-static int run(rs_State *S, const char *source, size_t len, const char *filename, enum CompileMode mode, int *incomplete) {
-    if (!S || !source) return RS_ERROR_MISUSE;
-    if (S->frame) {
-        set_error(S, "rs_run called while code is running");
-        return RS_ERROR_MISUSE;
-    }
-    if (S->finished) {
-        set_error(S, "rs_run called after rs_finish");
-        return RS_ERROR_MISUSE;
-    }
+static int run_source(rs_State *S, const char *source, size_t len, const char *filename, enum CompileMode mode, int *incomplete) {
     S->last_error[0] = 0;
+    S->stack_base = util_stack_position();
     /* the step limit counts this run's instructions */
     S->stopped = false;
     S->step_deadline = S->opts.step_limit ? S->clock + S->opts.step_limit : UINT64_MAX;
@@ -440,6 +435,27 @@ static int run(rs_State *S, const char *source, size_t len, const char *filename
     if (r) DECREF(S, r);
     else status = finish_with_exception(S, mode == COMPILE_INTERACTIVE);
     io_flush(S);
+    return status;
+}
+
+/* Every entry that runs code marks the state busy: a callback (output, input, events) that calls back into
+   rs_run_*, rs_finish or rs_close is refused instead of corrupting the run it interrupts. */
+static bool refuse_reentry(rs_State *S, const char *what) {
+    if (!S->in_call && !S->frame) return false;
+    snprintf(S->last_error, sizeof S->last_error, "%s called while code is running (from a callback)", what);
+    return true;
+}
+
+static int run(rs_State *S, const char *source, size_t len, const char *filename, enum CompileMode mode, int *incomplete) {
+    if (!S || !source) return RS_ERROR_MISUSE;
+    if (refuse_reentry(S, "rs_run")) return RS_ERROR_MISUSE;
+    if (S->finished) {
+        set_error(S, "rs_run called after rs_finish");
+        return RS_ERROR_MISUSE;
+    }
+    S->in_call = true;
+    int status = run_source(S, source, len, filename, mode, incomplete);
+    S->in_call = false;
     return status;
 }
 
@@ -523,7 +539,9 @@ static void clear_all_tracked(rs_State *S) {
 }
 
 void rs_finish(rs_State *S) {
-    if (!S || S->finished || S->frame) return;
+    if (!S || S->finished || refuse_reentry(S, "rs_finish")) return;
+    S->in_call = true;
+    S->stack_base = util_stack_position();
     io_flush(S);
     exc_clear(S);
     CLEAR(S, S->handled);
@@ -532,10 +550,13 @@ void rs_finish(rs_State *S) {
     S->free_cause = RS_CAUSE_SHUTDOWN;
     shutdown_finalize(S);
     io_flush(S);
+    S->in_call = false;
 }
 
 void rs_get_stats(const rs_State *S, rs_Stats *out) {
-    if (S && out) observe_stats(S, out);
+    if (!out) return;
+    if (S) observe_stats(S, out);
+    else memset(out, 0, sizeof *out);
 }
 
 void rs_set_event_hook(rs_State *S, unsigned mask, rs_EventFn fn, void *ud) {
@@ -543,8 +564,9 @@ void rs_set_event_hook(rs_State *S, unsigned mask, rs_EventFn fn, void *ud) {
 }
 
 void rs_close(rs_State *S) {
-    if (!S) return;
+    if (!S || refuse_reentry(S, "rs_close")) return;
     rs_finish(S);
+    S->in_call = true; /* (for good: the state is going) */
     hostgc_end(S);
     observe_finish(S);
     /* What is left was kept alive past the end by cycles among modules: CPython never frees it;
@@ -616,6 +638,9 @@ void rs_close(rs_State *S) {
     if (S->mem.bytes || S->live_objects) {
         fprintf(stderr, "refscope: leak at close: %zu bytes in %zu blocks, %zu objects\n", S->mem.bytes, S->mem.blocks,
                 S->live_objects);
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+        abort(); /* the fuzzer reports it as a crash, with this input */
+#endif
     }
 #endif
     mem_finish(&S->mem);

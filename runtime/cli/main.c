@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -427,10 +428,24 @@ static void print_stats(rs_State *S, Config *c) {
     }
 }
 
+/* The program runs on the main thread: a run may use three quarters of its stack (ulimit -s, 8 MiB when unlimited),
+   the rest is headroom for what runs below the checks. In wasm the library's default holds. */
+static size_t main_stack_budget(void) {
+#ifdef __EMSCRIPTEN__
+    return 0;
+#else
+    struct rlimit r;
+    size_t size = (size_t)8 << 20;
+    if (getrlimit(RLIMIT_STACK, &r) == 0 && r.rlim_cur != RLIM_INFINITY) size = (size_t)r.rlim_cur;
+    return size / 4 * 3;
+#endif
+}
+
 int main(int argc, char **argv) {
     Config c;
     memset(&c, 0, sizeof c);
     rs_options_init(&c.opts);
+    c.opts.stack_limit = main_stack_budget();
     c.opts.write = write_out;
     c.opts.read_line = read_line;
     c.trace_kinds = RS_EV_ALL;

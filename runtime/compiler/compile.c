@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../core/util.h"
 #include "../objects/abstract.h"
 #include "../objects/bytes.h"
 #include "../objects/dict.h"
@@ -1679,7 +1680,43 @@ static void raise_syntax_error(rs_State *S, const SyntaxErr *err, const char *fi
                      (size_t)(q - p));
 }
 
+/* Source text must be UTF-8 (no coding declarations here) without NUL bytes: as CPython's reader, reject it whole,
+   with the first bad byte's line, before any token is read (a NUL in a comment included, as 3.12 does). Returns
+   false with the SyntaxError set. */
+static bool check_source_bytes(rs_State *S, const char *src, size_t len, const char *filename) {
+    const unsigned char *p = (const unsigned char *)src, *end = p + len, *line_start = p;
+    int line = 1;
+    while (p < end) {
+        unsigned cp;
+        size_t n = *p < 0x80 ? 1 : util_utf8_decode(p, (size_t)(end - p), &cp);
+        if (n == 0) {
+            /* (exc_raisef's formats are Python's: the byte goes through snprintf first) */
+            char byte[8];
+            snprintf(byte, sizeof byte, "\\x%02x", *p);
+            exc_raisef(S, S->e_SyntaxError,
+                       "Non-UTF-8 code starting with '%s' in file %s on line %d, but no encoding declared; see "
+                       "https://peps.python.org/pep-0263/ for details",
+                       byte, filename, line);
+            return false;
+        }
+        if (*p == 0) {
+            int col = lexer_column((const char *)line_start, (const char *)p) + 1;
+            exc_syntax_error(S, S->e_SyntaxError, "source code cannot contain null bytes", filename, line, col, 0,
+                             (const char *)line_start, (size_t)(p - line_start));
+            return false;
+        }
+        if (*p == '\n') {
+            line++;
+            line_start = p + 1;
+        }
+        p += n;
+    }
+    return true;
+}
+
 Code *compile_source(rs_State *S, const char *src, size_t len, const char *filename, enum CompileMode mode, bool *incomplete) {
+    if (incomplete) *incomplete = false;
+    if (!check_source_bytes(S, src, len, filename)) return NULL;
     Arena A;
     arena_init(&A, &S->mem);
     Compiler c;

@@ -109,9 +109,9 @@ static int hexval(int c) {
 /*
  * Decodes escapes of a non-raw literal body into out (which has room for n
  * bytes: decoding never grows the text). Returns the length, or -1 with a
- * message in err for a malformed \x, \u, \U or \N.
+ * CPython's message in err for a malformed \x, \u or \U.
  */
-static long decode_escapes(const char *s, size_t n, char *out, bool is_bytes, const char **err) {
+static long decode_escapes(const char *s, size_t n, char *out, bool is_bytes, char *err, size_t err_cap) {
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
@@ -147,17 +147,27 @@ static long decode_escapes(const char *s, size_t n, char *out, bool is_bytes, co
                 break;
             }
             unsigned v = 0;
+            size_t escape = i - 1;
             for (int k = 0; k < digits; k++) {
                 int h = i + 1 < n ? hexval(s[i + 1]) : -1;
                 if (h < 0) {
-                    *err = e == 'x' ? "truncated \\xXX escape" : e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+                    /* CPython's messages: the codec's for str, the bytes parser's for bytes */
+                    if (is_bytes) snprintf(err, err_cap, "(value error) invalid \\x escape at position %zu", escape);
+                    else
+                        snprintf(err, err_cap,
+                                 "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: truncated "
+                                 "\\%s escape",
+                                 escape, i, e == 'x' ? "xXX" : e == 'u' ? "uXXXX" : "UXXXXXXXX");
                     return -1;
                 }
                 v = v * 16 + (unsigned)h;
                 i++;
             }
             if (v > 0x10FFFF) {
-                *err = "illegal Unicode character";
+                snprintf(err, err_cap,
+                         "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: illegal Unicode "
+                         "character",
+                         escape, i);
                 return -1;
             }
             if (is_bytes) out[o++] = (char)v;
@@ -172,8 +182,8 @@ static long decode_escapes(const char *s, size_t n, char *out, bool is_bytes, co
     return (long)o;
 }
 
-long lexer_decode_escapes(const char *s, size_t n, char *out, const char **err) {
-    return decode_escapes(s, n, out, false, err);
+long lexer_decode_escapes(const char *s, size_t n, char *out, char *err, size_t err_cap) {
+    return decode_escapes(s, n, out, false, err, err_cap);
 }
 
 static Token lex_string(Lexer *L, const char *start, const char *q, bool raw, bool is_bytes, bool is_f) {
@@ -228,11 +238,9 @@ static Token lex_string(Lexer *L, const char *start, const char *q, bool raw, bo
         memcpy(out, body, n);
         t.str_len = n;
     } else {
-        const char *err = NULL;
-        long len = decode_escapes(body, n, out, is_bytes, &err);
-        if (len < 0)
-            return error_at(L, "SyntaxError", start_line, start_col,
-                            "(%s) can't decode bytes in position 0-1: %s", is_bytes ? "value error" : "unicode error", err);
+        char err[160];
+        long len = decode_escapes(body, n, out, is_bytes, err, sizeof err);
+        if (len < 0) return error_at(L, "SyntaxError", start_line, start_col, "%s", err);
         t.str_len = (size_t)len;
     }
     out[t.str_len] = 0;
@@ -245,61 +253,115 @@ static Token lex_string(Lexer *L, const char *start, const char *q, bool raw, bo
     return t;
 }
 
+static Token invalid_character(Lexer *L, const char *at, size_t n, unsigned cp) {
+    int col = lexer_column(L->line_start, at);
+    if (util_nonprintable(cp)) return error_at(L, "SyntaxError", L->line, col, "invalid non-printable character U+%04X", cp);
+    return error_at(L, "SyntaxError", L->line, col, "invalid character '%.*s' (U+%04X)", (int)n, at, cp);
+}
+
+/* Digits of one base with single underscores between them (CPython's tok_decimal_tail and friends): returns the
+   end, or NULL at an underscore not followed by a digit, with *at there. */
+static const char *digits_end(Lexer *L, const char *p, int (*is_digit)(int), const char **at) {
+    while (p < L->end) {
+        if (is_digit((unsigned char)*p)) {
+            p++;
+        } else if (*p == '_' && p + 1 < L->end && is_digit((unsigned char)p[1])) {
+            p += 2;
+        } else {
+            break;
+        }
+    }
+    *at = p;
+    return p < L->end && *p == '_' ? NULL : p;
+}
+
+static int is_decimal(int c) { return c >= '0' && c <= '9'; }
+static int is_hex(int c) { return is_decimal(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static int is_octal(int c) { return c >= '0' && c <= '7'; }
+static int is_binary(int c) { return c == '0' || c == '1'; }
+
+/* A number must not run into a name ("1abc"), but may touch a keyword that can follow it ("1if x else 2"). */
+static bool runs_into_name(Lexer *L, const char *p) {
+    if (p >= L->end || !util_isident_start((unsigned char)*p)) return false;
+    static const char *const keywords[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        size_t n = strlen(keywords[i]);
+        if ((size_t)(L->end - p) >= n && memcmp(p, keywords[i], n) == 0) return false;
+    }
+    return true;
+}
+
+static Token number_error(Lexer *L, const char *at, const char *msg, char digit) {
+    int col = token_column(L, at);
+    if (digit) return error_at(L, "SyntaxError", L->line, col, "invalid digit '%c' in %s literal", digit, msg);
+    return error_at(L, "SyntaxError", L->line, col, "invalid %s literal", msg);
+}
+
 static Token lex_number(Lexer *L, const char *start) {
-    const char *p = start;
-    bool is_float = false;
-    if (*p == '0' && p + 1 < L->end && strchr("xXoObB", p[1]) && p[1]) {
+    const char *p = start, *at;
+    if (*p == '0' && p + 1 < L->end && p[1] && strchr("xXoObB", p[1])) {
         char kind = (char)(p[1] | 0x20);
+        const char *name = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : "binary";
+        int (*is_digit)(int) = kind == 'x' ? is_hex : kind == 'o' ? is_octal : is_binary;
         p += 2;
-        while (p < L->end && (util_isalnum(*p) || *p == '_')) p++;
+        if (p < L->end && *p == '_') p++; /* 0x_ff */
+        if (p >= L->end || !is_digit((unsigned char)*p)) {
+            if (kind != 'x' && p < L->end && is_decimal((unsigned char)*p)) return number_error(L, p, name, *p);
+            return number_error(L, p < L->end ? p : p - 1, name, 0);
+        }
+        if (!(p = digits_end(L, p, is_digit, &at))) return number_error(L, at, name, 0);
+        if (kind != 'x' && p < L->end && is_decimal((unsigned char)*p)) return number_error(L, p, name, *p);
+        if (runs_into_name(L, p)) return number_error(L, p, name, 0);
         L->p = p;
-        (void)kind;
         return make(L, TK_INT, start);
     }
-    while (p < L->end && (util_isdigit(*p) || *p == '_')) p++;
+    bool is_float = false;
+    if (is_decimal((unsigned char)*p) && !(p = digits_end(L, p, is_decimal, &at))) return number_error(L, at, "decimal", 0);
+    const char *int_end = p;
     if (p < L->end && *p == '.') {
         is_float = true;
         p++;
-        while (p < L->end && (util_isdigit(*p) || *p == '_')) p++;
+        if (p < L->end && is_decimal((unsigned char)*p) && !(p = digits_end(L, p, is_decimal, &at)))
+            return number_error(L, at, "decimal", 0);
     }
     if (p < L->end && (*p == 'e' || *p == 'E')) {
         const char *q = p + 1;
         if (q < L->end && (*q == '+' || *q == '-')) q++;
-        if (q < L->end && util_isdigit(*q)) {
+        if (q < L->end && is_decimal((unsigned char)*q)) {
             is_float = true;
-            p = q;
-            while (p < L->end && (util_isdigit(*p) || *p == '_')) p++;
+            if (!(p = digits_end(L, q, is_decimal, &at))) return number_error(L, at, "decimal", 0);
+        } else if (runs_into_name(L, p)) {
+            return number_error(L, p, "decimal", 0);
         }
     }
     if (p < L->end && (*p == 'j' || *p == 'J')) {
         p++;
+        if (runs_into_name(L, p) || (p < L->end && is_decimal((unsigned char)*p))) return number_error(L, p, "imaginary", 0);
         L->p = p;
         return make(L, TK_IMAG, start);
     }
-    L->p = p;
     if (!is_float && start[0] == '0') {
-        for (const char *q = start; q < p; q++) {
-            if (*q != '0' && *q != '_') {
-                Token t = error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, start),
-                                   "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
-                return t;
-            }
+        for (const char *q = start; q < int_end; q++) {
+            if (*q != '0' && *q != '_')
+                return error_at(L, "SyntaxError", L->line, token_column(L, start),
+                                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
         }
     }
-    if (p < L->end && util_isident_start((unsigned char)*p) && !(*p == 'e' || *p == 'E'))
-        return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, start), "invalid decimal literal");
+    if (runs_into_name(L, p)) return number_error(L, p, "decimal", 0);
+    L->p = p;
     return make(L, is_float ? TK_FLOAT : TK_INT, start);
 }
 
-/* Measures the indentation of the line at L->p; returns -1 at a blank or comment-only line. */
-static int measure_indent(Lexer *L, bool *tabs, bool *spaces) {
+/* Measures the indentation of the line at L->p (tabs to multiples of 8; in *alt_col, a tab as 1 column, as CPython
+   does to tell tabs and spaces mixed); returns -1 at a blank or comment-only line. */
+static int measure_indent(Lexer *L, int *alt_col) {
     int col = 0;
     const char *p = L->p;
-    *tabs = *spaces = false;
+    *alt_col = 0;
     while (p < L->end) {
-        if (*p == ' ') { col++; *spaces = true; }
-        else if (*p == '\t') { col = (col / 8 + 1) * 8; *tabs = true; }
-        else if (*p == '\f') col = 0;
+        if (*p == ' ') { col++; ++*alt_col; }
+        else if (*p == '\t') { col = (col / 8 + 1) * 8; ++*alt_col; }
+        else if (*p == '\f') col = *alt_col = 0;
         else break;
         p++;
     }
@@ -323,6 +385,10 @@ static const struct { const char *text; TokKind kind; } operators[] = {
     {"%", TK_PERCENT}, {"~", TK_TILDE}, {"^", TK_CIRCUMFLEX}, {"@", TK_AT}, {"!", TK_BANG},
 };
 
+static Token tab_error(Lexer *L) {
+    return error_at(L, "TabError", L->line, 0, "inconsistent use of tabs and spaces in indentation");
+}
+
 Token lexer_next(Lexer *L) {
     if (L->error) return error_at(L, L->error_class, L->error_line, L->error_col, "%s", L->error_buf);
     if (L->pending_dedents > 0) {
@@ -331,8 +397,8 @@ Token lexer_next(Lexer *L) {
     }
     if (L->at_line_start && L->paren_depth == 0) {
         for (;;) {
-            bool tabs, spaces;
-            int col = measure_indent(L, &tabs, &spaces);
+            int alt_col;
+            int col = measure_indent(L, &alt_col);
             if (col < 0) {
                 /* Blank or comment line: skip it entirely. */
                 while (L->p < L->end && *L->p != '\n') L->p++;
@@ -343,11 +409,15 @@ Token lexer_next(Lexer *L) {
                 continue;
             }
             L->at_line_start = false;
-            int cur = L->indents[L->nindents];
+            int cur = L->indents[L->nindents], alt_cur = L->alt_indents[L->nindents];
+            if (col == cur && alt_col != alt_cur) return tab_error(L);
             if (col > cur) {
                 if (L->nindents + 1 >= (int)(sizeof L->indents / sizeof L->indents[0]))
                     return error_at(L, "IndentationError", L->line, col, "too many levels of indentation");
-                L->indents[++L->nindents] = col;
+                if (alt_col <= alt_cur) return tab_error(L);
+                L->nindents++;
+                L->indents[L->nindents] = col;
+                L->alt_indents[L->nindents] = alt_col;
                 return make(L, TK_INDENT, L->p);
             }
             if (col < cur) {
@@ -364,6 +434,7 @@ Token lexer_next(Lexer *L) {
                     return error_at(L, "IndentationError", L->line, lexer_column(L->line_start, eol),
                                     "unindent does not match any outer indentation level");
                 }
+                if (L->alt_indents[L->nindents] != alt_col) return tab_error(L);
                 L->pending_dedents = n - 1;
                 return make(L, TK_DEDENT, L->p);
             }
@@ -384,6 +455,8 @@ Token lexer_next(Lexer *L) {
             if (L->p >= L->end) return error_at(L, "SyntaxError", L->line, 0, "unexpected EOF while parsing");
             continue;
         }
+        if (L->p + 1 == L->end && *L->p == '\\')
+            return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p) + 1, "unexpected EOF while parsing");
         if (L->p < L->end && *L->p == '\\')
             return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p),
                             "unexpected character after line continuation character");
@@ -445,10 +518,9 @@ Token lexer_next(Lexer *L) {
                 unsigned cp;
                 size_t n = util_utf8_decode((const unsigned char *)L->p, (size_t)(L->end - L->p), &cp);
                 if (n == 0) return error_at(L, "SyntaxError", L->line, 0, "(unicode error) 'utf-8' codec can't decode byte 0x%02x", b);
-                bool letter = cp >= 0xA0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) && cp != 0xFEFF;
-                if (!letter)
-                    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p),
-                                    "invalid character '%.*s' (U+%04X)", (int)n, L->p, cp);
+                bool letter = cp > 0xA0 && cp != 0xAD && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+                              cp != 0xFEFF && !util_nonprintable(cp);
+                if (!letter) return invalid_character(L, L->p, n, cp);
                 L->p += n;
             } else {
                 L->p++;
@@ -494,6 +566,5 @@ Token lexer_next(Lexer *L) {
     if (cp == 0) return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p), "source code cannot contain null bytes");
     if (c == '$' || c == '?' || c == '`')
         return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p), "invalid syntax");
-    return error_at(L, "SyntaxError", L->line, lexer_column(L->line_start, L->p), "invalid character '%.*s' (U+%04X)", (int)n,
-                    L->p, cp);
+    return invalid_character(L, L->p, n, cp);
 }

@@ -50,6 +50,7 @@ typedef struct Lexer {
     const char *line_start;
     int line;
     int indents[100];
+    int alt_indents[100]; /* the same columns counting a tab as 1, to find tabs and spaces mixed (TabError) */
     int nindents;
     int pending_dedents;
     int paren_depth;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include "../objects/object.h"
 
-long lexer_decode_escapes(const char *s, size_t n, char *out, const char **err);
+long lexer_decode_escapes(const char *s, size_t n, char *out, char *err, size_t err_cap);
 
 typedef struct Parser {
     Arena *A;
@@ -73,19 +73,9 @@ static Node *fail_range(Parser *p, int line, int col, int end_col, const char *f
     return NULL;
 }
 
-/* Where the C stack is now: the frame's address (a local's may live elsewhere under a sanitizer). */
-static inline uintptr_t stack_position(void) {
-#if defined(__GNUC__)
-    return (uintptr_t)__builtin_frame_address(0);
-#else
-    char here;
-    return (uintptr_t)&here;
-#endif
-}
-
 /* The descent went as deep as the stack budget allows: CPython's parser gives a MemoryError there too. */
 static bool too_deep(Parser *p) {
-    uintptr_t at = stack_position(), used = at < p->stack_base ? p->stack_base - at : at - p->stack_base;
+    size_t used = util_stack_distance(p->stack_base, util_stack_position());
 #ifdef __EMSCRIPTEN__
     if (used <= PARSER_STACK_BUDGET && p->levels <= PARSER_LEVELS_WASM) return false;
 #else
@@ -165,6 +155,14 @@ static Node *forgotten_comma(Parser *p) {
     return fail_range(p, line, col, p->last_end_col, "invalid syntax. Perhaps you forgot a comma?");
 }
 
+/* An indented line where none may start: CPython's IndentationError. */
+static Node *unexpected_indent(Parser *p) {
+    bool first = !p->failed;
+    Node *r = fail_at(p, p->tok.line, p->tok.col, "unexpected indent");
+    if (first) p->err->cls = "IndentationError";
+    return r;
+}
+
 static Node *syntax_error(Parser *p) {
     if (p->tok.kind == TK_ERRORTOKEN) return lex_fail(p);
     /* As CPython: a generic syntax error gives way to a tokenizer error later in the source (an unclosed bracket). */
@@ -188,7 +186,7 @@ static Node *syntax_error(Parser *p) {
         if (p->failed) return r;
         p->tok = here; /* b could not be parsed: the first error stands */
     }
-    if (p->tok.kind == TK_INDENT) return fail_at(p, p->tok.line, p->tok.col, "unexpected indent");
+    if (p->tok.kind == TK_INDENT) return unexpected_indent(p);
     if (p->tok.kind == TK_EOF || (p->tok.kind == TK_NEWLINE && p->tok.len == 0)) {
         Node *r = fail_at(p, p->tok.line, p->tok.col, "invalid syntax");
         p->err->incomplete = true;
@@ -407,9 +405,9 @@ static Node *parse_fstring(Parser *p, const Token *t, const char *s, size_t n) {
                     memcpy(out, lit, litn);
                     c->str_len = litn;
                 } else {
-                    const char *err = NULL;
-                    long len = lexer_decode_escapes(lit, litn, out, &err);
-                    if (len < 0) return fail_at(p, t->line, t->col, "(unicode error) %s", err);
+                    char err[160];
+                    long len = lexer_decode_escapes(lit, litn, out, err, sizeof err);
+                    if (len < 0) return fail_at(p, t->line, t->col, "%s", err);
                     c->str_len = (size_t)len;
                 }
                 c->str = out;
@@ -919,7 +917,8 @@ static Node *primary(Parser *p) {
 static Node *factor(Parser *p);
 
 static Node *power(Parser *p) {
-    if (at_kw(p, "await")) return syntax_error(p);
+    if (at_kw(p, "await")) /* no coroutines here: what CPython says of an await outside one */
+        return fail_at(p, p->tok.line, p->tok.col, p->func_depth ? "'await' outside async function" : "'await' outside function");
     Node *e = primary(p);
     if (!e) return NULL;
     if (at(p, TK_DOUBLESTAR)) {
@@ -1135,6 +1134,15 @@ static Node *expression_in(Parser *p) {
 }
 
 static Node *named_expression(Parser *p) {
+    if (at(p, TK_NAME) && peek2(p)->kind != TK_COLONEQUAL && !tok_is_keyword(&p->tok)) {
+        /* x.y := 1, x[0] := 1: CPython names what cannot be a target */
+        Node *e = expression(p);
+        if (!e || !at(p, TK_COLONEQUAL)) return e;
+        if (e->kind == N_ATTR || e->kind == N_SUBSCRIPT || e->kind == N_TUPLE)
+            return fail_at(p, e->line, e->col, "cannot use assignment expressions with %s",
+                           e->kind == N_ATTR ? "attribute" : e->kind == N_SUBSCRIPT ? "subscript" : "tuple");
+        return e;
+    }
     if (at(p, TK_NAME) && peek2(p)->kind == TK_COLONEQUAL) {
         Token t = p->tok;
         Node *target = atom(p);
@@ -1193,10 +1201,32 @@ static const char *target_kind_name(Node *n) {
     }
 }
 
+/* CPython's invalid_named_expression: an expression that could be a comparison's operand, other than a tuple, a
+   list and True/None/False, standing alone before '=', is probably a mistyped '=='. */
+static bool maybe_meant_equals(Node *n) {
+    switch (n->kind) {
+    case N_CONST: return n->op != CONST_NONE && n->op != CONST_TRUE && n->op != CONST_FALSE;
+    case N_CALL:
+    case N_COMPARE:
+    case N_BINOP:
+    case N_NAMEDEXPR:
+    case N_DICT:
+    case N_SET:
+    case N_LISTCOMP:
+    case N_SETCOMP:
+    case N_DICTCOMP: return true;
+    default: return false;
+    }
+}
+
 static bool check_target(Parser *p, Node *n, int mode) {
-    /* mode 0: '=' target; 1: augmented; 2: del; 3: for/with/comprehension */
+    /* mode 0: a whole '=' target; 1: augmented; 2: del; 3: for/with/comprehension, or inside a target */
     switch (n->kind) {
     case N_NAME:
+        if (strcmp(n->str, "__debug__") == 0) {
+            fail_at(p, n->line, n->col, mode == 2 ? "cannot delete __debug__" : "cannot assign to __debug__");
+            return false;
+        }
         return true;
     case N_ATTR:
     case N_SUBSCRIPT: return true;
@@ -1220,8 +1250,8 @@ static bool check_target(Parser *p, Node *n, int mode) {
                         fail_at(p, e->line, e->col, "multiple starred expressions in assignment");
                         return false;
                     }
-                    if (!check_target(p, e->a, mode)) return false;
-                } else if (!check_target(p, e, mode)) {
+                    if (!check_target(p, e->a, mode == 0 ? 3 : mode)) return false;
+                } else if (!check_target(p, e, mode == 0 ? 3 : mode)) {
                     return false;
                 }
             }
@@ -1240,7 +1270,7 @@ static bool check_target(Parser *p, Node *n, int mode) {
             fail_range(p, n->line, n->col, end, "'%s' is an illegal expression for augmented assignment", target_kind_name(n));
         else if (mode == 2)
             fail_range(p, n->line, n->col, end, "cannot delete %s", target_kind_name(n));
-        else if (mode == 0 && (n->kind == N_CALL || n->kind == N_CONST || n->kind == N_COMPARE || n->kind == N_BINOP))
+        else if (mode == 0 && maybe_meant_equals(n))
             fail_range(p, n->line, n->col, end, "cannot assign to %s here. Maybe you meant '==' instead of '='?", target_kind_name(n));
         else
             fail_range(p, n->line, n->col, end, "cannot assign to %s", target_kind_name(n));
@@ -1612,7 +1642,7 @@ static Node *try_stmt(Parser *p) {
         if (!push(p, &n->list2, h)) return NULL;
     }
     if (at_kw(p, "else")) {
-        if (n->list2.len == 0) return syntax_error(p);
+        if (n->list2.len == 0) return fail_at(p, p->tok.line, p->tok.col, "expected 'except' or 'finally' block");
         Token et = p->tok;
         advance(p);
         if (!block_after_colon(p, &n->list3, et.line, "'else' statement")) return NULL;
@@ -1690,7 +1720,8 @@ static Node *arguments(Parser *p, bool is_lambda) {
                 if (!is_lambda && accept(p, TK_COLON) && !expression(p)) return NULL;
             }
         } else if (accept(p, TK_SLASH)) {
-            if (seen_star || args->op) return fail_at(p, t.line, t.col, "/ must be ahead of *");
+            if (args->op) return fail_at(p, t.line, t.col, "/ may appear only once");
+            if (seen_star) return fail_at(p, t.line, t.col, "/ must be ahead of *");
             if (args->list.len == 0) return fail_at(p, t.line, t.col, "at least one argument must precede /");
             args->op = args->list.len;
         } else {
@@ -1766,7 +1797,7 @@ static Node *classdef(Parser *p, NodeList *decorators) {
 
 static Node *statement(Parser *p, NodeList *out) {
     if (p->failed) return NULL;
-    if (at(p, TK_INDENT)) return fail_at(p, p->tok.line, p->tok.col, "unexpected indent");
+    if (at(p, TK_INDENT)) return unexpected_indent(p);
     if (p->tok.kind == TK_ERRORTOKEN) return lex_fail(p);
     Node *s = NULL;
     if (at(p, TK_AT)) {
@@ -1795,7 +1826,7 @@ static Node *statement(Parser *p, NodeList *out) {
 
 static void parser_init(Parser *p, Arena *A, const char *src, size_t len, SyntaxErr *err) {
     memset(p, 0, sizeof *p);
-    p->stack_base = stack_position();
+    p->stack_base = util_stack_position();
     p->A = A;
     p->err = err;
     memset(err, 0, sizeof *err);

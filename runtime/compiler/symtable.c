@@ -52,6 +52,7 @@ static Symbol *add(Builder *b, Scope *s, const char *name, int flags) {
     sym->name = name;
     sym->flags = flags;
     sym->resolved = 0;
+    sym->declared = NULL;
     return sym;
 }
 
@@ -232,12 +233,13 @@ static void visit(Builder *b, Node *n) {
             }
             if (s && (s->flags & (SYM_ASSIGNED | SYM_USED))) {
                 char msg[120];
-                snprintf(msg, sizeof msg, "name '%%s' is %s prior to %s declaration",
-                         (s->flags & SYM_ASSIGNED) ? "assigned to" : "used", n->kind == N_GLOBAL ? "global" : "nonlocal");
+                snprintf(msg, sizeof msg, "name '%%s' is %s %s declaration",
+                         (s->flags & SYM_ASSIGNED) ? "assigned to before" : "used prior to", n->kind == N_GLOBAL ? "global" : "nonlocal");
                 fail(b, n, msg, name->str);
                 return;
             }
-            add(b, b->cur, name->str, n->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+            Symbol *declared = add(b, b->cur, name->str, n->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+            if (declared) declared->declared = n;
         }
         break;
     case N_ASSIGN:
@@ -373,7 +375,8 @@ static bool resolve(Builder *b, Scope *s) {
         Symbol *sym = &s->syms[i];
         if (sym->flags & SYM_GLOBAL) sym->resolved = RES_GLOBAL_EXPLICIT;
         else if (sym->flags & SYM_NONLOCAL) {
-            if (!find_binding(s, sym->name)) return fail(b, s->node, "no binding for nonlocal '%s' found", sym->name);
+            if (!find_binding(s, sym->name))
+                return fail(b, sym->declared ? sym->declared : s->node, "no binding for nonlocal '%s' found", sym->name);
             sym->resolved = RES_FREE;
         } else if (sym->flags & SYM_ASSIGNED) sym->resolved = RES_LOCAL;
         else if (s->kind != SC_MODULE && find_binding(s, sym->name)) sym->resolved = RES_FREE;

@@ -22,6 +22,7 @@ typedef struct Symbol {
     const char *name;
     int flags;
     int resolved;
+    Node *declared; /* its global or nonlocal statement, where errors about it point */
 } Symbol;
 
 typedef struct Scope {

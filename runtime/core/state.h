@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "../include/refscope.h"
 #include "mem.h"
+#include "util.h"
 
 struct Obj;
 struct Type;
@@ -204,6 +205,10 @@ struct rs_State {
     /* Execution. */
     struct Frame *frame;             /* innermost running frame */
     int depth, recursion_limit;
+    int dealloc_nesting;             /* containers being freed inside one another (obj_dealloc's trashcan) */
+    struct GCHead *trash;            /* containers waiting to be freed at the outermost dealloc */
+    uintptr_t stack_base;            /* the C stack where the outermost run began (0: none running) */
+    size_t stack_limit;              /* bytes of C stack from there a run may use (rs_Options.stack_limit) */
     int repr_depth;
     bool repr_used;                  /* repr_enter ran once (CPython then has made its Py_Repr list) */
     /* The keyword parsers (args_bind's name lists) used with keywords so far: CPython 3.11 makes each one's
@@ -220,8 +225,15 @@ struct rs_State {
     int files_open, peak_files_open, max_open_files; /* open() files (objects/fileobj.c) */
     bool exiting;                    /* SystemExit propagating to the top */
     bool closing;
+    bool in_call;                    /* inside rs_run_*, rs_finish or rs_close: a callback may not re-enter them */
     char last_error[256];
     OutBuf out, err;
 };
+
+/* The run has used the C stack it may (rs_Options.stack_limit): what recurses in C raises RecursionError rather
+   than let the thread's stack overflow. */
+static inline bool state_stack_exhausted(const rs_State *S) {
+    return util_stack_distance(S->stack_base, util_stack_position()) > S->stack_limit;
+}
 
 #endif

@@ -26,6 +26,13 @@ size_t util_utf8_decode(const unsigned char *p, size_t n, unsigned *cp) {
     return len;
 }
 
+bool util_nonprintable(unsigned cp) {
+    return (cp >= 0x80 && cp <= 0xA0) || cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF ||
+           (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+           cp >= 0xF0000;
+}
+
 size_t util_utf8_encode(unsigned cp, char *out) {
     if (cp < 0x80) {
         out[0] = (char)cp;

@@ -31,6 +31,7 @@
 #include "../objects/tuple.h"
 #include "hostgc.h"
 #include "observe.h"
+#include "invariants.h"
 #include "reachability.h"
 #include "weakref.h"
 
@@ -239,6 +240,7 @@ static int64_t collect_main(rs_State *S, int gen) {
     for (int i = 0; i < gen; i++) gcl_merge(S->gc_gen[i], S->gc_gen[gen]);
     GCHead *young = S->gc_gen[gen];
     GCHead *old = gen < 2 ? S->gc_gen[gen + 1] : young;
+    gc_check_list(young, S->model == RS_MODEL_CPYTHON); /* (a host model ends with the dead it never collected) */
     update_refs(young);
     subtract_refs(young);
     move_unreachable(young, &unreachable);

@@ -29,6 +29,7 @@
 #include "../objects/exception.h"
 #include "collector.h"
 #include "observe.h"
+#include "invariants.h"
 #include "reachability.h"
 #include "weakref.h"
 #include "../core/clock.h"
@@ -78,7 +79,7 @@ void hostgc_release(rs_State *S, Obj *o) {
     if (S->reclaiming) {
         /* Freeing garbage: what dies with it goes at once, unless it lives in a generation this collection
            left alone (it waits there for that generation's collection). */
-        if (!gc || !gc_is_tracked(o) || (AS_GC(o)->gc_flags & GCF_UNREACHABLE)) TYPE(o)->dealloc(S, o);
+        if (!gc || !gc_is_tracked(o) || (AS_GC(o)->gc_flags & GCF_UNREACHABLE)) obj_destroy(S, o);
         return;
     }
     if (gc) {
@@ -300,6 +301,7 @@ int64_t hostgc_collect(rs_State *S, int gen) {
     gcl_init(&kept);
     int upto = S->model == RS_MODEL_JVM && gen == 0 ? 1 : gen;
     for (int i = 0; i <= upto; i++) gcl_merge(S->gc_gen[i], &young);
+    gc_check_list(&young, false);
     update_refs(&young);
     subtract_refs(&young);
     move_unreachable(&young, &unreachable);

@@ -3,6 +3,7 @@
  * collectors (see reachability.h).
  */
 #include "reachability.h"
+#include "invariants.h"
 
 /* Appends every node of from to to; from becomes empty. */
 void gcl_merge(GCHead *from, GCHead *to) {
@@ -43,6 +44,7 @@ void subtract_refs(GCHead *h) {
         Obj *o = FROM_GC(g);
         if (TYPE(o)->traverse) TYPE(o)->traverse(o, visit_decref, NULL);
     }
+    gc_check_counts(h);
 }
 
 static int visit_reachable(Obj *o, void *arg) {
@@ -76,6 +78,7 @@ void move_unreachable(GCHead *young, GCHead *unreachable) {
         }
         g = next;
     }
+    gc_check_closed(young);
 }
 
 void clear_collecting(GCHead *h) {

@@ -81,6 +81,9 @@ typedef struct rs_Options {
     int finalizer_period;    /* safe points (loop iterations, container allocations) between its turns */
     uint64_t step_limit;     /* bytecode instructions a run may execute; 0: no limit. The run then stops where it is,
                                 without running except/finally blocks or finalizers, and returns RS_ERROR_LIMIT */
+    size_t stack_limit;      /* bytes of the caller's C stack a run may use below the API call; 0: 2 MiB. Deeper
+                                recursion (Python calls, comparisons, hashing, str/repr) raises RecursionError
+                                before the thread's stack could overflow: set it under the stack you run on */
 } rs_Options;
 
 /* Result codes. */
@@ -96,10 +99,11 @@ enum {
 /* Fills opts with the defaults. */
 void rs_options_init(rs_Options *opts);
 
-/* Creates a state; NULL only when its first allocation fails. */
+/* Creates a state; NULL when the allocator fails (every block it gave is returned first) or opts names no model. */
 rs_State *rs_open(const rs_Options *opts);
 
-/* Releases everything the state holds, running pending finalizers first. */
+/* Releases everything the state holds, running pending finalizers first. Called from one of the state's own
+   callbacks while it runs code, it does nothing (rs_last_error says so): close it once the run has returned. */
 void rs_close(rs_State *S);
 
 /*

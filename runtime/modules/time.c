@@ -45,9 +45,15 @@ static Obj *t_sleep(rs_State *S, Obj *self, Obj *const *args, size_t nargs, Tupl
     if (args_no_kwargs(S, "sleep", kw) < 0 || args_count(S, "sleep", nargs, 1, 1) < 0) return NULL;
     double secs;
     if (float_as_double(S, args[0], &secs) < 0) return NULL;
+    if (secs != secs) return exc_raisef(S, S->e_ValueError, "Invalid value NaN (not a number)");
     if (secs < 0) return exc_raisef(S, S->e_ValueError, "sleep length must be non-negative");
+    /* CPython counts time in int64 nanoseconds */
+    if (secs >= 9223372036.854775807)
+        return exc_raisef(S, S->e_OverflowError, "timestamp out of range for platform time_t");
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION /* a fuzzer must not wait: the step limit does not count sleep */
     struct timespec ts = {(time_t)secs, (long)((secs - (double)(time_t)secs) * 1e9)};
     nanosleep(&ts, NULL);
+#endif
     return NEWREF(S->none);
 }
 

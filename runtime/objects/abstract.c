@@ -22,7 +22,7 @@
 const char *type_name(Type *t) { return t->heap_name ? STR_DATA(t->heap_name) : t->name; }
 
 Obj *obj_repr(rs_State *S, Obj *o) {
-    if (S->depth > S->recursion_limit + 50)
+    if (S->depth > S->recursion_limit + 50 || state_stack_exhausted(S))
         return exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
     Obj *r = TYPE(o)->repr(S, o);
     if (r && !IS_STR(r)) {
@@ -74,6 +74,11 @@ int64_t obj_hash(rs_State *S, Obj *o) {
         exc_raisef(S, S->e_TypeError, "unhashable type: '%s'", type_name(t));
         return -1;
     }
+    /* a tuple's hash recurses through its items (CPython's overflows the C stack on a deep one) */
+    if (state_stack_exhausted(S)) {
+        exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded while hashing");
+        return -1;
+    }
     return t->hash(S, o);
 }
 
@@ -92,8 +97,7 @@ int obj_truth(rs_State *S, Obj *o) {
 static const int swapped_op[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
 static const char *const cmp_symbol[] = {"<", "<=", "==", "!=", ">", ">="};
 
-Obj *obj_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
-    if (S->depth > S->recursion_limit + 50) return exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded in comparison");
+static Obj *richcmp(rs_State *S, Obj *a, Obj *b, int op) {
     Type *ta = TYPE(a), *tb = TYPE(b);
     bool checked_reverse = false;
     Obj *r;
@@ -117,6 +121,18 @@ Obj *obj_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
     if (op == CMP_NE) return bool_from(S, a != b);
     return exc_raisef(S, S->e_TypeError, "'%s' not supported between instances of '%s' and '%s'", cmp_symbol[op], type_name(ta),
                       type_name(tb));
+}
+
+/* Comparing containers recurses through their items: each level counts towards the recursion limit, as
+   CPython's Py_EnterRecursiveCall(" in comparison"). */
+Obj *obj_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
+    if (++S->depth > S->recursion_limit + 50 || state_stack_exhausted(S)) {
+        S->depth--;
+        return exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded in comparison");
+    }
+    Obj *r = richcmp(S, a, b, op);
+    S->depth--;
+    return r;
 }
 
 int obj_richcmp_bool(rs_State *S, Obj *a, Obj *b, int op) {
@@ -312,7 +328,7 @@ int obj_setattr(rs_State *S, Obj *o, Str *name, Obj *v) {
 Obj *obj_call(rs_State *S, Obj *f, Obj *const *args, size_t nargs, Tuple *kwnames) {
     CallFn call = TYPE(f)->call;
     if (!call) return exc_raisef(S, S->e_TypeError, "'%s' object is not callable", type_name(TYPE(f)));
-    if (++S->depth > S->recursion_limit) {
+    if (++S->depth > S->recursion_limit || state_stack_exhausted(S)) {
         S->depth--;
         return exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded");
     }

@@ -45,6 +45,32 @@ static bool oserror_split(rs_State *S, Type *t, size_t nargs) {
     return (t == S->e_OSError || type_is_subtype(t, S->e_OSError)) && nargs >= 3 && nargs <= 5;
 }
 
+/* SyntaxError's fields live in the instance dict (the printer and the compiler read them there). As CPython's
+   SyntaxError_init: msg is the first argument; with exactly two, the second is (filename, lineno, offset, text[,
+   end_lineno, end_offset]). */
+static const char *const syntax_fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+
+static int syntax_error_fields(rs_State *S, Obj *e, Obj *const *args, size_t nargs) {
+    if (!is_instance_of(e, S->e_SyntaxError) || nargs == 0) return 0;
+    Dict **dp = obj_dict_ptr(S, e);
+    if (dp && !*dp) *dp = (Dict *)dict_new(S);
+    if (!dp || !*dp) return -1;
+    if (dict_set_cstr(S, *dp, "msg", args[0]) < 0) return -1;
+    if (nargs != 2) return 0;
+    Obj *info = list_from_iterable(S, args[1]);
+    if (!info) return -1;
+    size_t n = LIST_LEN(info);
+    int r = 0;
+    if (n < 4 || n > 6) {
+        exc_raisef(S, S->e_TypeError, "function takes %s %d arguments (%zu given)", n < 4 ? "at least" : "at most",
+                   n < 4 ? 4 : 6, n);
+        r = -1;
+    }
+    for (size_t i = 0; r == 0 && i < n; i++) r = dict_set_cstr(S, *dp, syntax_fields[i], LIST_ITEMS(info)[i]);
+    DECREF(S, info);
+    return r;
+}
+
 Obj *exc_new(rs_State *S, Type *t, Obj *const *args, size_t nargs) {
     t = oserror_subclass(S, t, args, nargs);
     Exc *e = (Exc *)obj_alloc(S, t, t->basicsize);
@@ -57,6 +83,10 @@ Obj *exc_new(rs_State *S, Type *t, Obj *const *args, size_t nargs) {
         return NULL;
     }
     if (split) e->value = NEWREF(args[2]);
+    if (syntax_error_fields(S, (Obj *)e, args, nargs) < 0) {
+        DECREF(S, e);
+        return NULL;
+    }
     if ((t == S->e_StopIteration || type_is_subtype(t, S->e_StopIteration) || t == S->e_SystemExit ||
          type_is_subtype(t, S->e_SystemExit)))
         e->value = NEWREF(nargs == 0 ? S->none : nargs == 1 ? args[0] : (Obj *)e->args);
@@ -81,6 +111,7 @@ static int exc_init(rs_State *S, Obj *o, Obj *const *args, size_t nargs, Tuple *
     Obj *t = same ? NEWREF(e->args) : tuple_from_array(S, args, nargs);
     if (!t) return -1;
     SETREF(S, e->args, (Tuple *)t);
+    if (!same && syntax_error_fields(S, o, args, nargs) < 0) return -1;
     if (is_instance_of(o, S->e_StopIteration) || is_instance_of(o, S->e_SystemExit))
         SETREF(S, e->value, NEWREF(nargs == 0 ? S->none : nargs == 1 ? args[0] : t));
     return 0;
@@ -113,8 +144,27 @@ static int exc_traverse(Obj *o, VisitFn visit, void *arg) {
     return 0;
 }
 
+static Obj *dict_attr(rs_State *S, Obj *e, const char *name);
+
+/* As CPython's SyntaxError_str: "msg (file.py, line 3)", the file by its base name. */
+static Obj *syntax_error_str(rs_State *S, Obj *o) {
+    Obj *msg = dict_attr(S, o, "msg"), *fn = dict_attr(S, o, "filename"), *ln = dict_attr(S, o, "lineno");
+    Obj *text = obj_str(S, msg ? msg : S->none);
+    if (!text) return NULL;
+    const char *base = fn && IS_STR(fn) ? strrchr(STR_DATA(fn), '/') : NULL;
+    base = base ? base + 1 : fn && IS_STR(fn) ? STR_DATA(fn) : NULL;
+    bool has_line = ln && IS_INT(ln);
+    Obj *r = base && has_line ? str_fromf(S, "%S (%s, line %S)", text, base, ln)
+             : base           ? str_fromf(S, "%S (%s)", text, base)
+             : has_line       ? str_fromf(S, "%S (line %S)", text, ln)
+                              : NEWREF(text);
+    DECREF(S, text);
+    return r;
+}
+
 static Obj *exc_str(rs_State *S, Obj *o) {
     Exc *e = (Exc *)o;
+    if (is_instance_of(o, S->e_SyntaxError)) return syntax_error_str(S, o);
     if (!e->args || e->args->len == 0) return NEWREF(S->empty_str);
     if (e->args->len == 1) {
         if (is_instance_of(o, S->e_KeyError)) return obj_repr(S, e->args->items[0]);
@@ -160,6 +210,14 @@ static Obj *exc_getattr(rs_State *S, Obj *o, Str *name) {
     if (is_instance_of(o, S->e_OSError) && (!strcmp(n, "errno") || !strcmp(n, "strerror") || !strcmp(n, "filename"))) {
         exc_clear(S);
         return NEWREF(S->none);
+    }
+    if (is_instance_of(o, S->e_SyntaxError)) {
+        bool field = !strcmp(n, "msg") || !strcmp(n, "print_file_and_line");
+        for (size_t i = 0; !field && i < sizeof syntax_fields / sizeof syntax_fields[0]; i++) field = !strcmp(n, syntax_fields[i]);
+        if (field) {
+            exc_clear(S);
+            return NEWREF(S->none);
+        }
     }
     return NULL;
 }
@@ -367,40 +425,26 @@ Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filenam
                       size_t textlen);
 Obj *exc_syntax_error(rs_State *S, Type *t, const char *msg, const char *filename, int line, int col, int end_col, const char *text,
                       size_t textlen) {
-    Obj *m = str_from_cstr(S, msg);
-    if (!m) return NULL;
-    Obj *e = exc_new(S, t, &m, 1);
-    DECREF(S, m);
-    if (!e) return NULL;
-    Dict **dp = obj_dict_ptr(S, e);
-    if (dp && !*dp) *dp = (Dict *)dict_new(S);
-    if (dp && *dp) {
-        Obj *fn = str_from_cstr(S, filename), *ln = int_from_i64(S, line), *co = int_from_i64(S, col);
-        Obj *eo = end_col > col ? int_from_i64(S, end_col) : NULL;
-        if (eo) {
-            dict_set_cstr(S, *dp, "end_offset", eo);
-            DECREF(S, eo);
-        }
-        Obj *tx = text ? str_new(S, text, textlen) : NEWREF(S->none);
-        Obj *ms = str_from_cstr(S, msg);
-        if (fn && ln && co && tx && ms) {
-            dict_set_cstr(S, *dp, "filename", fn);
-            dict_set_cstr(S, *dp, "lineno", ln);
-            dict_set_cstr(S, *dp, "offset", co);
-            dict_set_cstr(S, *dp, "text", tx);
-            dict_set_cstr(S, *dp, "msg", ms);
-            Obj *detail = tuple_pack(S, 4, NEWREF(fn), NEWREF(ln), NEWREF(co), NEWREF(tx));
-            if (detail) {
-                Obj *args = tuple_pack(S, 2, NEWREF(ms), detail);
-                if (args) SETREF(S, ((Exc *)e)->args, (Tuple *)args);
-            }
-        }
-        XDECREF(S, fn);
-        XDECREF(S, ln);
-        XDECREF(S, co);
-        XDECREF(S, tx);
-        XDECREF(S, ms);
+    /* as CPython's: the line's text with its newline, the end of the span (0 when the error has none) */
+    Obj *tx = S->none;
+    Buf b;
+    buf_init(&b, &S->mem);
+    if (text) {
+        buf_add(&b, text, textlen);
+        buf_addc(&b, '\n');
+        tx = b.failed ? NULL : str_new(S, b.data, b.len);
+    } else {
+        INCREF(tx);
     }
+    buf_free(&b);
+    Obj *detail = tuple_pack(S, 6, str_from_cstr(S, filename), int_from_i64(S, line), int_from_i64(S, col), tx,
+                             int_from_i64(S, line), int_from_i64(S, end_col > col ? end_col : 0));
+    Obj *args[2] = {str_from_cstr(S, msg), detail};
+    /* made as SyntaxError(msg, detail) is in Python */
+    Obj *e = args[0] && detail ? exc_new(S, t, args, 2) : NULL;
+    XDECREF(S, args[0]);
+    XDECREF(S, detail);
+    if (!e) return exc_nomemory(S);
     exc_set(S, e);
     return NULL;
 }
@@ -678,6 +722,7 @@ void exc_print(rs_State *S, Obj *exc) {
     Obj *saved = exc_fetch(S);
     Buf b;
     buf_init(&b, &S->mem);
+    bool printed = true;
     if (!IS_EXC(exc)) {
         buf_adds(&b, "TypeError: print_exception(): Exception expected\n");
     } else {
@@ -687,10 +732,17 @@ void exc_print(rs_State *S, Obj *exc) {
             DECREF(S, seen);
         } else {
             exc_clear(S);
+            printed = false;
         }
     }
-    if (b.failed) io_write(S, 2, "MemoryError\n", 12);
-    else write_str(S, &b);
+    if (b.failed || !printed) {
+        /* no memory left to format a traceback: the exception's name, from memory the state already has */
+        const char *name = IS_EXC(exc) ? type_name(TYPE(exc)) : "MemoryError";
+        io_write(S, 2, name, strlen(name));
+        io_write(S, 2, "\n", 1);
+    } else {
+        write_str(S, &b);
+    }
     buf_free(&b);
     exc_clear(S);
     S->exc = saved;

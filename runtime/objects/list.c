@@ -563,7 +563,7 @@ int list_sort(rs_State *S, Obj *list, Obj *key, bool reverse) {
         reverse_items(keys, n);
         if (keys != items) reverse_items(items, n);
     }
-    result = merge_sort(S, keys, items, tmp, tmp + n, n);
+    if (n > 1) result = merge_sort(S, keys, items, tmp, tmp + n, n); /* (tmp is NULL when the list is empty) */
     if (reverse && result == 0) {
         reverse_items(keys, n);
         if (keys != items) reverse_items(items, n);

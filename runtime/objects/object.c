@@ -80,9 +80,39 @@ void obj_free(rs_State *S, Obj *o, size_t size) {
     if (t->flags & TF_HEAP) DECREF(S, t);
 }
 
+/* CPython's trashcan: freeing a container frees what only it held, so a chain of a million nested lists would
+   recurse a million deep. Past DEALLOC_NESTING levels a container waits on S->trash (linked through its GC header,
+   untracked as its dealloc would) and is freed when the outermost dealloc returns. */
+enum { DEALLOC_NESTING = 50 };
+
 void obj_dealloc(rs_State *S, Obj *o) {
     if (S->defer_frees) hostgc_release(S, o);
-    else o->type->dealloc(S, o);
+    else obj_destroy(S, o);
+}
+
+void obj_destroy(rs_State *S, Obj *o) {
+    if (!(TYPE(o)->flags & TF_GC)) {
+        TYPE(o)->dealloc(S, o);
+        return;
+    }
+    if (S->dealloc_nesting >= DEALLOC_NESTING) {
+        gc_untrack(S, o);
+        AS_GC(o)->next = S->trash;
+        S->trash = AS_GC(o);
+        return;
+    }
+    S->dealloc_nesting++;
+    TYPE(o)->dealloc(S, o);
+    if (S->dealloc_nesting == 1) {
+        while (S->trash) {
+            GCHead *g = S->trash;
+            S->trash = g->next;
+            g->next = NULL;
+            Obj *waiting = FROM_GC(g);
+            TYPE(waiting)->dealloc(S, waiting);
+        }
+    }
+    S->dealloc_nesting--;
 }
 
 void obj_call_finalizer(rs_State *S, Obj *o, intptr_t held) {

@@ -133,6 +133,8 @@ struct Type {
 
 /* Frees o, whose count reached zero; under a host-GC model it waits for a collection instead (gc/hostgc.c). */
 void obj_dealloc(rs_State *S, Obj *o);
+/* Frees o now, whatever the model (its type's dealloc, through the trashcan that bounds nested frees). */
+void obj_destroy(rs_State *S, Obj *o);
 
 static inline void incref(Obj *o) { o->refcnt++; }
 static inline void xincref(Obj *o) { if (o) o->refcnt++; }

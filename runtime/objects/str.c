@@ -223,11 +223,18 @@ Obj *str_repr(rs_State *S, Obj *o) {
         if (c >= 0x80) {
             unsigned cp;
             size_t n = util_utf8_decode((const unsigned char *)s->data + i, s->nbytes - i, &cp);
-            if (n == 0) n = 1;
-            /* Non-printable code points are escaped as CPython does for the common ranges. */
-            if (cp < 0xA0 || cp == 0xAD || (cp >= 0x2028 && cp <= 0x2029)) {
+            if (n == 0 && c == 0xED && i + 2 < s->nbytes && ((unsigned char)s->data[i + 1] & 0xE0) == 0xA0) {
+                /* a lone surrogate ('\ud800'), kept in its 3-byte form, which strict UTF-8 refuses */
+                cp = 0xD000 | (((unsigned)s->data[i + 1] & 0x3F) << 6) | ((unsigned)s->data[i + 2] & 0x3F);
+                n = 3;
+            } else if (n == 0) { /* (no other byte sequence is made) */
+                n = 1;
+                cp = c;
+            }
+            if (util_nonprintable(cp)) {
                 if (cp < 0x100) buf_printf(&b, "\\x%02x", cp);
-                else buf_printf(&b, "\\u%04x", cp);
+                else if (cp < 0x10000) buf_printf(&b, "\\u%04x", cp);
+                else buf_printf(&b, "\\U%08x", cp);
             } else {
                 buf_add(&b, s->data + i, n);
             }

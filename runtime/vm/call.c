@@ -200,7 +200,7 @@ Obj *vm_call_function(rs_State *S, Func *fn, Obj *const *args, size_t nargs, Tup
 }
 
 Obj *vm_call_owned(rs_State *S, Func *fn, Obj **args, size_t nargs) {
-    if (!simple_call(fn->code, nargs) || S->depth + 1 > S->recursion_limit) {
+    if (!simple_call(fn->code, nargs) || S->depth + 1 > S->recursion_limit || state_stack_exhausted(S)) {
         Obj *r = obj_call(S, (Obj *)fn, args, nargs, NULL);
         for (size_t i = 0; i < nargs; i++) DECREF(S, args[i]);
         return r;

@@ -9,7 +9,6 @@
 #include "../objects/object.h"
 #include "../objects/frame.h"
 #include "../objects/func.h"
-
 /* Runs f from its current instruction. Returns the value returned or yielded (f->finished tells which), NULL on error. */
 Obj *vm_eval(rs_State *S, Frame *f, bool throwing);
 /* Sets S->clock_alarm from the step deadline, for a run about to start. */

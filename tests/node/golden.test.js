@@ -20,7 +20,7 @@ for (const name of goldenScripts()) {
     const path = join(SCRIPTS, name);
     const stdin = stdinOf(name);
     const want = native([name], { input: stdin });
-    const got = runtime.run(readFileSync(path, 'utf8'), { filename: path, cwd: SCRIPTS, stdin });
+    const got = runtime.run(readFileSync(path), { filename: path, cwd: SCRIPTS, stdin }); // bytes, as python3 reads them
     assert.equal(withoutAddresses(got.stdout), withoutAddresses(want.stdout), 'stdout');
     assert.equal(withoutAddresses(got.stderr), withoutAddresses(want.stderr), 'stderr');
     assert.equal(got.exitCode, want.exitCode, 'exit status');
