@@ -18,6 +18,7 @@ HEADERS := $(wildcard runtime/*/*.h runtime/include/*.h)
 
 OBJ       := $(LIB_SRC:%.c=$(BUILD)/release/%.o)
 DEBUG_OBJ := $(LIB_SRC:%.c=$(BUILD)/debug/%.o)
+MEMCHECK_OBJ := $(LIB_SRC:%.c=$(BUILD)/memcheck/%.o)
 SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 .PHONY: all wasm web serve debug fuzz fuzz-build test test-unit test-scripts demo deps oracle oracle-check oracle-hosts bench bench-observe clean
@@ -36,6 +37,14 @@ $(BUILD)/release/%.o: %.c $(HEADERS)
 $(BUILD)/debug/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DRS_MEM_DIRECT -DRS_CHECK_LEAKS -DRS_CHECK_INVARIANTS -c $< -o $@
+
+# For valgrind's memcheck: no sanitizer, every block from malloc, the debug checks on.
+$(BUILD)/memcheck/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O1 -g -DRS_MEM_DIRECT -DRS_CHECK_INVARIANTS -c $< -o $@
+
+$(BUILD)/refscope-memcheck: $(CLI_SRC) runtime/cli/cli.h runtime/include/refscope.h $(MEMCHECK_OBJ)
+	$(CC) $(CSTD) $(WARN) -O1 -g $(CLI_SRC) $(MEMCHECK_OBJ) $(LIBS) -o $@
 
 $(BUILD)/librefscope.a: $(OBJ)
 	ar rcs $@ $^
@@ -115,7 +124,7 @@ deps:
 
 # Everything: unit tests, golden scripts on the optimised build and under ASan/UBSan.
 test: deps
-	@$(MAKE) --no-print-directory all debug $(BUILD)/unit-tests wasm web
+	@$(MAKE) --no-print-directory all debug $(BUILD)/refscope-memcheck $(BUILD)/unit-tests wasm web
 	@tests/run_all.sh $(BUILD)
 
 test-unit: $(BUILD)/unit-tests

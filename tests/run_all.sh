@@ -57,6 +57,11 @@ out=$(python3 tests/test_crashers.py "$BUILD/refscope-debug" 2>&1)
 echo "$out" | tail -n 20
 add_line "$(echo "$out" | tail -1)"
 
+echo "== a sample of golden scripts under valgrind (memcheck build)"
+out=$(python3 tests/test_valgrind.py "$BUILD/refscope-memcheck" 2>&1)
+echo "$out" | tail -n 20
+add_line "$(echo "$out" | tail -1)"
+
 echo "== host-GC models: rules, examples, golden scripts under ASan"
 out=$(python3 tests/test_models.py "$BUILD" 2>&1)
 echo "$out" | tail -n 30

@@ -2,7 +2,7 @@
 # Installs what refscope's build and tests need and is missing, idempotently:
 # a C compiler and make, Criterion (unit tests), python3 (the oracle and the
 # golden-test runner) and its jsonschema package (checks the stats JSON), Emscripten and Node.js (the
-# WebAssembly build and its npm package). Packages come from Debian; nothing is downloaded
+# WebAssembly build and its npm package), valgrind (a memcheck sample). Packages come from Debian; nothing is downloaded
 # otherwise. Run as root (as CI and the developer machines are), or with sudo.
 set -euo pipefail
 
@@ -21,6 +21,8 @@ if ! command -v node >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.spli
     need+=(nodejs)
 fi
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# valgrind, for the memcheck sample of `make test`
+command -v valgrind >/dev/null 2>&1 || need+=(valgrind)
 # GNU time, for the peak RSS in `make bench`
 [ -x /usr/bin/time ] || need+=(time)
 # a real browser for the package's browser test (driven by playwright-core, from npm)

@@ -164,6 +164,7 @@ export class Runtime {
   #stdio;
   #options;
   #busy = false;
+  #failure = null;
 
   constructor(core, stdio, options) {
     this.#core = core;
@@ -173,8 +174,21 @@ export class Runtime {
 
   #alive() {
     if (!this.#core) throw misuse('this runtime was disposed');
+    if (this.#failure) throw misuse(`this runtime stopped in an earlier run (${this.#failure}); create a new one`);
     if (this.#busy) throw misuse('a runtime runs one script at a time (run() was called from inside a run)');
     return this.#core;
+  }
+
+  /**
+   * The engine stopped the wasm code mid-run (its own stack ran out in a recursion no check of the runtime's
+   * caught, say): the instance's C stack and state are left mid-run, so the runtime takes no more runs. The run
+   * itself ends as a script's error does.
+   */
+  #trapped(error, out) {
+    this.#failure = `${error.name}: ${error.message}`;
+    const message = `RecursionError: the JavaScript engine stopped the run (${this.#failure})`;
+    return { stdout: out[1].end(), stderr: `${out[2].end()}${message}\n`, exitCode: 1, error: message, stats: null,
+      events: null, eventsDropped: 0, heap: null };
   }
 
   /** The runtime's in-memory file system: what open() in a script sees. */
@@ -244,9 +258,12 @@ export class Runtime {
       result = core._rsw_run(codePtr, codeLength, filePtr, models.indexOf(o.model), o.memoryLimit,
         o.recursionLimit, o.maxOpenFiles, o.youngSize, o.finalizerSlice, o.finalizerPeriod, o.stepLimit, eventsPtr, mask,
         eventLimit, stdinPtr, heap ? 1 : 0);
+    } catch (error) {
+      if (!(error instanceof RangeError || error instanceof WebAssembly.RuntimeError)) throw error;
+      return this.#trapped(error, out);
     } finally {
       this.#busy = false;
-      for (const pointer of pointers) core._free(pointer);
+      if (!this.#failure) for (const pointer of pointers) core._free(pointer);
       core.rsWrite = null;
     }
     if (!result) throw misuse('out of memory in the wasm heap');

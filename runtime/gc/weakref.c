@@ -114,6 +114,12 @@ void weakref_clear_all(rs_State *S, Obj *o) {
         if (r->ob.refcnt > 0 && pending) {
             pending[k++] = NEWREF(r);
             pending[k++] = callback;
+        } else if (r->ob.refcnt > 0) {
+            /* no memory for the array: each callback runs as its reference is cleared, rather than never */
+            INCREF(r);
+            weakref_call_callback(S, r, callback);
+            DECREF(S, r);
+            DECREF(S, callback);
         } else {
             DECREF(S, callback);
         }

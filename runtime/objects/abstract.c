@@ -67,6 +67,18 @@ Obj *obj_str(rs_State *S, Obj *o) {
     return obj_repr(S, o);
 }
 
+/* C code that recurses through objects (comparing containers, hashing tuples, iterators of iterators) counts
+   each level towards the recursion limit, as CPython's Py_EnterRecursiveCall, and stops at the run's C stack
+   budget: a RecursionError, never an overflow. */
+static bool enter_recursion(rs_State *S, const char *where) {
+    if (++S->depth > S->recursion_limit + 50 || state_stack_exhausted(S)) {
+        S->depth--;
+        exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    return true;
+}
+
 int64_t obj_hash(rs_State *S, Obj *o) {
     Type *t = TYPE(o);
     if (t == S->t_str) return str_hash((Str *)o);
@@ -75,11 +87,10 @@ int64_t obj_hash(rs_State *S, Obj *o) {
         return -1;
     }
     /* a tuple's hash recurses through its items (CPython's overflows the C stack on a deep one) */
-    if (state_stack_exhausted(S)) {
-        exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded while hashing");
-        return -1;
-    }
-    return t->hash(S, o);
+    if (!enter_recursion(S, " while hashing")) return -1;
+    int64_t h = t->hash(S, o);
+    S->depth--;
+    return h;
 }
 
 int obj_truth(rs_State *S, Obj *o) {
@@ -123,13 +134,8 @@ static Obj *richcmp(rs_State *S, Obj *a, Obj *b, int op) {
                       type_name(tb));
 }
 
-/* Comparing containers recurses through their items: each level counts towards the recursion limit, as
-   CPython's Py_EnterRecursiveCall(" in comparison"). */
 Obj *obj_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
-    if (++S->depth > S->recursion_limit + 50 || state_stack_exhausted(S)) {
-        S->depth--;
-        return exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded in comparison");
-    }
+    if (!enter_recursion(S, " in comparison")) return NULL;
     Obj *r = richcmp(S, a, b, op);
     S->depth--;
     return r;
@@ -423,7 +429,11 @@ Obj *obj_iter(rs_State *S, Obj *o) {
 Obj *obj_next(rs_State *S, Obj *it) {
     Type *t = TYPE(it);
     if (!t->next) return exc_raisef(S, S->e_TypeError, "'%s' object is not an iterator", type_name(t));
-    return t->next(S, it);
+    /* map(f, map(f, ...)) a million deep recurses here (CPython's overflows) */
+    if (!enter_recursion(S, "")) return NULL;
+    Obj *r = t->next(S, it);
+    S->depth--;
+    return r;
 }
 
 int64_t obj_len(rs_State *S, Obj *o) {

@@ -771,7 +771,17 @@ void exc_write_unraisable(rs_State *S, const char *where, Obj *obj) {
         print_tb(S, &b, (Traceback *)((Exc *)exc)->traceback);
     }
     print_exception_line(S, &b, exc);
-    if (!b.failed) write_str(S, &b);
+    if (!b.failed) {
+        write_str(S, &b);
+    } else {
+        /* no memory to format it: say where, and what, from memory the state already has */
+        const char *what = where ? where : "Exception ignored in";
+        const char *name = type_name(TYPE(exc));
+        io_write(S, 2, what, strlen(what));
+        io_write(S, 2, "\n", 1);
+        io_write(S, 2, name, strlen(name));
+        io_write(S, 2, "\n", 1);
+    }
     buf_free(&b);
     DECREF(S, exc);
 }

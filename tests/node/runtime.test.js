@@ -1,6 +1,7 @@
 // The package's API: options and limits, misuse, isolation, dispose, streaming, the file system, compare.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { compare, createRuntime, models } from '../../wasm/index.js';
 
 test('a script runs, and its error does not throw', async () => {
@@ -131,4 +132,37 @@ test('misuse throws clear errors', async () => {
   rt.dispose();
   assert.throws(() => rt.run('print(1)'), /this runtime was disposed/);
   assert.throws(() => rt.fs, /this runtime was disposed/);
+});
+
+test('deep structures end in RecursionError, and bytes that are not UTF-8 in a SyntaxError', async () => {
+  const rt = await createRuntime();
+  const nested = (open, close) => `x = ()\nfor i in range(100000):\n    x = ${open}x${close}\n`;
+  const hash = rt.run(`${nested('(', ',)')}try:\n    hash(x)\nexcept RecursionError as e:\n    print(e)\n`);
+  assert.equal(hash.stdout, 'maximum recursion depth exceeded while hashing\n');
+  const equal = rt.run(`${nested('[', ']')}try:\n    x == [x]\nexcept RecursionError as e:\n    print(e)\n`);
+  assert.equal(equal.stdout, 'maximum recursion depth exceeded in comparison\n');
+  const chain = rt.run('it = iter([1])\nfor i in range(100000):\n    it = map(abs, it)\ntry:\n    list(it)\nexcept RecursionError:\n    print("stopped")\n');
+  assert.equal(chain.stdout, 'stopped\n');
+  assert.equal(rt.run(`${nested('[', ']')}del x\nprint("freed")`).stdout, 'freed\n');
+  const latin1 = rt.run(new Uint8Array([...Buffer.from('print("caf'), 0xe9, ...Buffer.from('")\n')]), { filename: 'l.py' });
+  assert.equal(latin1.exitCode, 1);
+  assert.match(latin1.stderr, /SyntaxError: Non-UTF-8 code starting with '\\xe9' in file l\.py on line 1/);
+});
+
+test('a run the JavaScript engine stops (its stack ran out) ends as an error; the runtime then refuses runs', () => {
+  // A JavaScript stack of 200 KB runs out long before any limit of the runtime's.
+  const script = `
+    import { createRuntime } from ${JSON.stringify(new URL('../../wasm/index.js', import.meta.url).href)};
+    const rt = await createRuntime();
+    const r = rt.run('def f(n):\\n    return f(n + 1)\\nf(0)\\n');
+    let again;
+    try { rt.run('print(1)'); } catch (e) { again = e.message; }
+    const fresh = (await createRuntime()).run('print(1)').stdout;
+    console.log(JSON.stringify({ exitCode: r.exitCode, error: r.error, again, fresh }));`;
+  const child = spawnSync(process.execPath, ['--stack-size=200', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const got = JSON.parse(child.stdout.trim().split('\n').pop());
+  assert.equal(got.exitCode, 1);
+  assert.match(got.error, /^RecursionError: the JavaScript engine stopped the run \(RangeError: Maximum call stack size exceeded\)/);
+  assert.match(got.again, /stopped in an earlier run/);
+  assert.equal(got.fresh, '1\n');
 });

@@ -56,12 +56,15 @@ function timeline(text) {
   };
 }
 
+/* A script's memory is bounded (MemoryError beyond), as its steps are: the tab stays responsive. */
+const MEMORY_LIMIT = 256 * 1024 * 1024;
+
 self.onmessage = async ({ data }) => {
   if (data.type !== 'run') return;
   try {
     const runs = [];
     for (const model of data.models) {
-      const modelRuntime = await createRuntime({ model, stepLimit: data.stepLimit });
+      const modelRuntime = await createRuntime({ model, stepLimit: data.stepLimit, memoryLimit: MEMORY_LIMIT });
       const result = modelRuntime.run(data.code, { filename: '/playground/main.py', cwd: '/playground', events: ['alloc', 'free', 'finalize', 'gc'], eventLimit: EVENT_LIMIT,
         eventsAsText: true, heap: true });
       const t = timeline(result.events ?? '');
@@ -73,7 +76,7 @@ self.onmessage = async ({ data }) => {
     }
     let report = null;
     if (data.models.length > 1) {
-      const runtime = await createRuntime({ stepLimit: data.stepLimit });
+      const runtime = await createRuntime({ stepLimit: data.stepLimit, memoryLimit: MEMORY_LIMIT });
       report = runtime.compare(data.code, data.models, { filename: 'main.py' });
       runtime.dispose();
     }
