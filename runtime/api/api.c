@@ -318,6 +318,7 @@ rs_State *rs_open(const rs_Options *opts) {
     vm_arm_clock(S);
     S->max_open_files = o.max_open_files > 0 ? o.max_open_files : 1024;
     S->stack_limit = o.stack_limit > 0 ? o.stack_limit : (size_t)2 << 20;
+    S->int_max_str_digits = 4300; /* CPython 3.11's default: decimal conversion is quadratic */
     S->stack_base = util_stack_position();
     if (!init_runtime(S)) {
         /* Out of memory while building the runtime: no program ran, nothing has a finalizer to run, so every

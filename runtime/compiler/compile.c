@@ -85,6 +85,7 @@ static bool error_at(Compiler *c, Node *n, const char *fmt, ...) {
 }
 
 static bool oom(Compiler *c) {
+    if (c->failed) return false; /* (the first error stands) */
     c->failed = true;
     c->err.cls = NULL; /* the exception is already set */
     return false;
@@ -530,7 +531,19 @@ static Obj *const_value(Compiler *c, Node *n) {
     case CONST_TRUE: return NEWREF(S->true_);
     case CONST_FALSE: return NEWREF(S->false_);
     case CONST_ELLIPSIS: return NEWREF(S->ellipsis);
-    case CONST_INT: return int_from_string(S, n->str, n->str_len, 0);
+    case CONST_INT: {
+        Obj *v = int_from_string(S, n->str, n->str_len, 0);
+        if (!v && exc_matches(S, S->e_ValueError)) {
+            /* a decimal literal past sys.get_int_max_str_digits(): CPython's SyntaxError, at the literal */
+            Obj *e = exc_fetch(S);
+            Obj *msg = e ? obj_str(S, e) : NULL;
+            XDECREF(S, e);
+            if (msg) error_at(c, n, "%s - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", STR_DATA(msg));
+            XDECREF(S, msg);
+            if (S->exc) exc_clear(S);
+        }
+        return v;
+    }
     case CONST_FLOAT: return float_from_string(S, n->str, n->str_len);
     case CONST_STR: {
         Obj *s = str_new(S, n->str, n->str_len);

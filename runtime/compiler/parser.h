@@ -11,7 +11,7 @@
 
 typedef struct SyntaxErr {
     const char *cls;      /* "SyntaxError", "IndentationError", ... */
-    char msg[200];
+    char msg[320]; /* (the longest, the integer-literal limit's, is 205 bytes) */
     int line, col;        /* 1-based line; 1-based column of the caret */
     int end_col;          /* 1-based, past the last marked column; 0: a single caret */
     bool incomplete;      /* the input ended inside a statement: more lines may complete it */

@@ -205,6 +205,7 @@ struct rs_State {
     /* Execution. */
     struct Frame *frame;             /* innermost running frame */
     int depth, recursion_limit;
+    int int_max_str_digits;          /* sys.set_int_max_str_digits: decimal conversions longer are refused (0: none) */
     int dealloc_nesting;             /* containers being freed inside one another (obj_dealloc's trashcan) */
     struct GCHead *trash;            /* containers waiting to be freed at the outermost dealloc */
     uintptr_t stack_base;            /* the C stack where the outermost run began (0: none running) */

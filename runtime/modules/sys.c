@@ -47,6 +47,27 @@ FN(setrecursionlimit) {
     return NEWREF(S->none);
 }
 
+FN(get_int_max_str_digits) {
+    (void)self;
+    (void)args;
+    if (args_no_kwargs(S, "get_int_max_str_digits", kw) < 0 || args_count(S, "get_int_max_str_digits", nargs, 0, 0) < 0)
+        return NULL;
+    return int_from_i64(S, S->int_max_str_digits);
+}
+
+FN(set_int_max_str_digits) {
+    (void)self;
+    static const char *const names[] = {"maxdigits"};
+    Obj *a[1];
+    if (args_bind(S, "set_int_max_str_digits", args, nargs, kw, names, 1, 1, a) < 0) return NULL;
+    int64_t n;
+    if (!IS_INT(a[0])) return exc_raisef(S, S->e_TypeError, "'%s' object cannot be interpreted as an integer", type_name(TYPE(a[0])));
+    if (int_as_i64(S, a[0], &n) < 0) return NULL;
+    if (n != 0 && (n < 640 || n > INT32_MAX)) return exc_raisef(S, S->e_ValueError, "maxdigits must be 0 or larger than 640");
+    S->int_max_str_digits = (int)n;
+    return NEWREF(S->none);
+}
+
 FN(exc_info) {
     (void)self;
     (void)args;
@@ -107,7 +128,9 @@ FN(intern) {
 static const CFuncDef sys_functions[] = {
     {"getrefcount", sys_getrefcount}, {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit}, {"exc_info", sys_exc_info}, {"exception", sys_exception},
-    {"exit", sys_exit}, {"excepthook", sys_excepthook}, {"_getframe", sys_getframe}, {"intern", sys_intern}, {NULL, NULL}};
+    {"exit", sys_exit}, {"excepthook", sys_excepthook}, {"_getframe", sys_getframe}, {"intern", sys_intern},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits}, {"set_int_max_str_digits", sys_set_int_max_str_digits},
+    {NULL, NULL}};
 
 /* ---- stdout / stderr ---- */
 

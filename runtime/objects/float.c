@@ -133,15 +133,28 @@ int float_as_double(rs_State *S, Obj *o, double *out) {
     return -1;
 }
 
+static Obj *float_from_text(rs_State *S, const char *s, size_t n, const char *buf, size_t k);
+
 Obj *float_from_string(rs_State *S, const char *s, size_t n) {
-    char buf[512];
+    char small[512];
     size_t k = 0;
     const char *p = s, *e = s + n;
     while (p < e && (*p == ' ' || *p == '\t' || *p == '\n')) p++;
     while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n')) e--;
-    for (const char *q = p; q < e && k < sizeof buf - 1; q++)
+    /* every digit counts ('1.5...5e400' with 100,000 fives is inf): a long text gets a buffer of its size */
+    size_t cap = (size_t)(e - p) + 1;
+    char *buf = cap <= sizeof small ? small : mem_alloc(&S->mem, cap);
+    if (!buf) return exc_nomemory(S);
+    for (const char *q = p; q < e; q++)
         if (*q != '_') buf[k++] = *q;
     buf[k] = 0;
+    Obj *r = float_from_text(S, s, n, buf, k);
+    if (buf != small) mem_free(&S->mem, buf, cap);
+    return r;
+}
+
+/* buf: the text without spaces and underscores, k bytes. */
+static Obj *float_from_text(rs_State *S, const char *s, size_t n, const char *buf, size_t k) {
     char *end;
     double v;
     const char *b = buf;

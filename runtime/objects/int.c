@@ -268,6 +268,16 @@ Obj *int_from_string(rs_State *S, const char *text, size_t len, int base) {
         }
     }
     if (p == end) goto invalid;
+    if ((base & (base - 1)) != 0 && S->int_max_str_digits > 0) {
+        /* CPython 3.11's guard: this conversion is quadratic, so a long decimal text is refused before it starts */
+        size_t digits = 0;
+        for (const char *q = p; q < end; q++) digits += *q != '_';
+        if (digits > (size_t)S->int_max_str_digits)
+            return exc_raisef(S, S->e_ValueError,
+                              "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; use "
+                              "sys.set_int_max_str_digits() to increase the limit",
+                              S->int_max_str_digits, digits);
+    }
     /* Accumulate in chunks that fit a digit multiply. */
     int32_t cap = (int32_t)((end - p) / 8 + 2), n = 0;
     uint32_t *d = digits_alloc(S, (size_t)cap);
@@ -380,7 +390,18 @@ size_t int_bit_length(Obj *o) {
     return (size_t)(m.n - 1) * 32 + (32 - (size_t)__builtin_clz(m.d[m.n - 1]));
 }
 
+static Obj *too_many_digits(rs_State *S) {
+    return exc_raisef(S, S->e_ValueError,
+                      "Exceeds the limit (%d digits) for integer string conversion; use sys.set_int_max_str_digits() to "
+                      "increase the limit",
+                      S->int_max_str_digits);
+}
+
 Obj *int_to_base_string(rs_State *S, Obj *o, int base, bool prefix) {
+    bool limited = (base & (base - 1)) != 0 && S->int_max_str_digits > 0;
+    /* a value of b bits has at least (b - 1) * log10(2) + 1 decimal digits: refused before the quadratic work */
+    if (limited && ((double)int_bit_length(o) - 1) * 0.30102999566398120 + 1 > (double)S->int_max_str_digits + 1)
+        return too_many_digits(S);
     Mag m;
     mag_of(o, &m);
     size_t cap = (size_t)m.n * 32 + 8;
@@ -414,6 +435,11 @@ Obj *int_to_base_string(rs_State *S, Obj *o, int base, bool prefix) {
     if (prefix && base != 10) {
         buf[--pos] = base == 16 ? 'x' : base == 8 ? 'o' : 'b';
         buf[--pos] = '0';
+    }
+    if (limited && cap - pos > (size_t)S->int_max_str_digits) {
+        digits_free(S, work, (size_t)m.n);
+        mem_free(&S->mem, buf, cap);
+        return too_many_digits(S);
     }
     if (m.sign < 0) buf[--pos] = '-';
     Obj *r = str_new(S, buf + pos, cap - pos);
