@@ -94,7 +94,7 @@ wasm/dist/refscope-core.js: $(LIB_SRC) $(CLI_SRC) runtime/cli/cli.h $(WASM_GLUE)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 # Unit tests use internal headers and run under ASan/UBSan.
-$(BUILD)/unit-tests: $(UNIT_SRC) tests/unit/helpers.h $(BUILD)/librefscope-debug.a
+$(BUILD)/unit-tests: $(UNIT_SRC) tests/unit/helpers.h tests/unit/failing_alloc.h $(BUILD)/librefscope-debug.a
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SAN) -DRS_MEM_DIRECT $(UNIT_SRC) $(BUILD)/librefscope-debug.a -lcriterion $(LIBS) -o $@
 
 # ---- fuzzing (clang's libFuzzer; not part of `make test`): tools/fuzz, see docs/hardening.md ----
@@ -111,7 +111,7 @@ $(BUILD)/fuzz/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_CFLAGS) -Dfopen=sandbox_fopen -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(BUILD)/fuzz/fuzz_%: tools/fuzz/fuzz_%.c tools/fuzz/sandbox.c tools/fuzz/sandbox.h $(FUZZ_OBJ)
+$(BUILD)/fuzz/fuzz_%: tools/fuzz/fuzz_%.c tools/fuzz/sandbox.c tools/fuzz/sandbox.h tests/unit/failing_alloc.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< tools/fuzz/sandbox.c $(FUZZ_OBJ) $(LIBS) -o $@
 
 fuzz-build: $(FUZZ_TARGETS)

@@ -129,15 +129,20 @@ static void assert_refused_and_usable(Reentrant *r) {
     rs_close(r->S);
 }
 
-Test(misuse, an_output_callback_cannot_reenter) {
-    Reentrant r;
-    memset(&r, 0, sizeof r);
+/* A state whose output goes through reentrant_write. */
+static void open_reentrant(Reentrant *r) {
+    memset(r, 0, sizeof *r);
     rs_Options o;
     rs_options_init(&o);
     o.write = reentrant_write;
-    o.write_ud = &r;
-    r.S = rs_open(&o);
-    cr_assert_not_null(r.S);
+    o.write_ud = r;
+    r->S = rs_open(&o);
+    cr_assert_not_null(r->S);
+}
+
+Test(misuse, an_output_callback_cannot_reenter) {
+    Reentrant r;
+    open_reentrant(&r);
     cr_assert_eq(rs_run_string(r.S, "print('outer')", 14, "t"), RS_OK);
     cr_assert(strstr(r.out.out, "outer"), "%s", r.out.out);
     assert_refused_and_usable(&r);
@@ -145,12 +150,7 @@ Test(misuse, an_output_callback_cannot_reenter) {
 
 Test(misuse, an_event_hook_cannot_reenter) {
     Reentrant r;
-    memset(&r, 0, sizeof r);
-    rs_Options o;
-    rs_options_init(&o);
-    o.write = reentrant_write;
-    o.write_ud = &r;
-    r.S = rs_open(&o);
+    open_reentrant(&r);
     rs_set_event_hook(r.S, RS_EV_GC_START, reentrant_event, &r);
     cr_assert_eq(rs_run_string(r.S, "import gc\ngc.collect()\n", 22, "t"), RS_OK);
     rs_set_event_hook(r.S, 0, NULL, NULL);

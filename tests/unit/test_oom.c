@@ -3,25 +3,8 @@
    sends every block to the embedder, so every allocation point is one N. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
+#include "failing_alloc.h"
 #include "helpers.h"
-
-typedef struct Failing {
-    size_t requests, fail_at, blocks;
-} Failing;
-
-static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-    (void)osize;
-    Failing *f = ud;
-    if (nsize == 0) {
-        if (ptr) f->blocks--;
-        free(ptr);
-        return NULL;
-    }
-    if (++f->requests == f->fail_at) return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p && !ptr) f->blocks++;
-    return p;
-}
 
 static rs_State *open_failing(Failing *f) {
     rs_Options o;

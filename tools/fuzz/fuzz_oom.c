@@ -5,27 +5,10 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include "../../tests/unit/failing_alloc.h"
 #include "sandbox.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-typedef struct Failing {
-    size_t requests, fail_at, blocks;
-} Failing;
-
-static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-    (void)osize;
-    Failing *f = ud;
-    if (nsize == 0) {
-        if (ptr) f->blocks--;
-        free(ptr);
-        return NULL;
-    }
-    if (++f->requests == f->fail_at) return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p && !ptr) f->blocks++;
-    return p;
-}
 
 /* Runs the program once; returns the requests its run and exit made (rs_open's not counted). */
 static size_t run_once(const uint8_t *data, size_t size, Failing *f, size_t fail_in_run) {
