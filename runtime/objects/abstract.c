@@ -70,10 +70,14 @@ Obj *obj_str(rs_State *S, Obj *o) {
 /* C code that recurses through objects (comparing containers, hashing tuples, iterators of iterators) counts
    each level towards the recursion limit, as CPython's Py_EnterRecursiveCall, and stops at the run's C stack
    budget: a RecursionError, never an overflow. */
-static bool enter_recursion(rs_State *S, const char *where) {
-    if (++S->depth > S->recursion_limit + 50 || state_stack_exhausted(S)) {
-        S->depth--;
-        exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded%s", where);
+static __attribute__((noinline, cold)) void recursion_error(rs_State *S, const char *where) {
+    S->depth--;
+    exc_raisef(S, S->e_RecursionError, "maximum recursion depth exceeded%s", where);
+}
+
+static inline bool enter_recursion(rs_State *S, const char *where) {
+    if (__builtin_expect(++S->depth > S->recursion_limit + 50 || state_stack_exhausted(S), 0)) {
+        recursion_error(S, where);
         return false;
     }
     return true;
@@ -87,6 +91,7 @@ int64_t obj_hash(rs_State *S, Obj *o) {
         return -1;
     }
     /* a tuple's hash recurses through its items (CPython's overflows the C stack on a deep one) */
+    if (!(t->flags & TF_GC)) return t->hash(S, o);
     if (!enter_recursion(S, " while hashing")) return -1;
     int64_t h = t->hash(S, o);
     S->depth--;
@@ -135,9 +140,11 @@ static Obj *richcmp(rs_State *S, Obj *a, Obj *b, int op) {
 }
 
 Obj *obj_richcmp(rs_State *S, Obj *a, Obj *b, int op) {
-    if (!enter_recursion(S, " in comparison")) return NULL;
+    /* (numbers and strings never recurse: only containers and instances count) */
+    bool counted = (TYPE(a)->flags & TF_GC) != 0;
+    if (counted && !enter_recursion(S, " in comparison")) return NULL;
     Obj *r = richcmp(S, a, b, op);
-    S->depth--;
+    if (counted) S->depth--;
     return r;
 }
 

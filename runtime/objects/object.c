@@ -87,6 +87,7 @@ enum { DEALLOC_NESTING = 50 };
 
 void obj_dealloc(rs_State *S, Obj *o) {
     if (S->defer_frees) hostgc_release(S, o);
+    else if (!(TYPE(o)->flags & TF_GC)) TYPE(o)->dealloc(S, o); /* (numbers and strings hold nothing: no nesting) */
     else obj_destroy(S, o);
 }
 
