@@ -271,8 +271,10 @@ static bool enter_unit(Compiler *c, Scope *scope, int firstline) {
     if (!add_names_sorted(c, u->cellvars, cells, ncells)) return false;
     if (scope->needs_class_cell) {
         Obj *s = intern(c, "__class__");
-        if (!s || list_append(S, u->cellvars, s) < 0) return oom(c);
+        if (!s) return oom(c);
+        int r = list_append(S, u->cellvars, s);
         DECREF(S, s);
+        if (r < 0) return oom(c);
     }
     for (int i = 0; i < scope->nsyms; i++)
         if (scope->syms[i].resolved == RES_FREE || (scope->syms[i].flags & SYM_FREE_CLASS)) cells[nfree++] = &scope->syms[i];
@@ -1573,8 +1575,11 @@ static bool compile_import_from(Compiler *c, Node *n) {
         }
     }
     int idx = name_index(c, n->str ? n->str : "");
-    if (idx < 0 || !load_const(c, int_from_i64(S, n->op)) || !load_const(c, (Obj *)names) || emit(c, OP_IMPORT_NAME, idx) < 0)
+    if (idx < 0 || !load_const(c, int_from_i64(S, n->op))) {
+        DECREF(S, names); /* (load_const owns what it is given, even when it fails) */
         return false;
+    }
+    if (!load_const(c, (Obj *)names) || emit(c, OP_IMPORT_NAME, idx) < 0) return false;
     if (n->list.len == 1 && strcmp(n->list.items[0]->str, "*") == 0) return emit(c, OP_IMPORT_STAR, 0) >= 0;
     for (int i = 0; i < n->list.len; i++) {
         Node *al = n->list.items[i];

@@ -125,7 +125,12 @@ static const char *const control_script =
     "finally:\n"
     "    done = True\n"
     "print(note, done, {k: v for k, v in zip('abc', range(3))}, sorted({3, 1, 2}, key=lambda x: -x))\n"
-    "print('%s-%d' % ('x', 2 ** 70), 'a,b'.split(','), [*range(3)], (1, 2) + (3,))\n";
+    "print('%s-%d' % ('x', 2 ** 70), 'a,b'.split(','), [*range(3)], (1, 2) + (3,))\n"
+    "class Base:\n"
+    "    def hello(self): return 'base'\n"
+    "class Child(Base):\n"
+    "    def hello(self): return 'child>' + super().hello()\n" /* a __class__ cell (fuzz_oom found it leaking) */
+    "print(Child().hello())\n";
 
 Test(oom, control_flow_fails_cleanly_at_every_allocation) {
     size_t errors = fail_every_allocation("control", control_script, 300);
