@@ -39,7 +39,7 @@ def replay(binary, path, scratch):
 
 def main():
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/refscope-debug")
-    inputs = sorted(os.path.join(CRASHERS, n) for n in os.listdir(CRASHERS) if not n.startswith("."))
+    inputs = sorted(os.path.join(CRASHERS, n) for n in os.listdir(CRASHERS) if not n.startswith(".") and n != "README.md")
     passed = failed = 0
     with tempfile.TemporaryDirectory() as scratch:
         for path in inputs:

@@ -32,7 +32,7 @@ def seed(corpus):
     os.makedirs(corpus, exist_ok=True)
     for folder in SEEDS:
         for path in sorted(glob.glob(os.path.join(folder, "*"))):
-            if os.path.isfile(path) and (path.endswith(".py") or folder.endswith("crashers")):
+            if os.path.isfile(path) and (path.endswith(".py") or folder.endswith("crashers")) and not path.endswith(".md"):
                 shutil.copy(path, corpus)
 
 
