@@ -114,6 +114,9 @@ $(BUILD)/fuzz/%.o: %.c $(HEADERS)
 $(BUILD)/fuzz/fuzz_%: tools/fuzz/fuzz_%.c tools/fuzz/sandbox.c tools/fuzz/sandbox.h tests/unit/failing_alloc.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(CSTD) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< tools/fuzz/sandbox.c $(FUZZ_OBJ) $(LIBS) -o $@
 
+# (named only in a pattern rule, the objects would count as intermediate and be deleted after each build)
+.SECONDARY: $(FUZZ_OBJ)
+
 fuzz-build: $(FUZZ_TARGETS)
 
 fuzz: fuzz-build
