@@ -718,6 +718,12 @@ static void print_chain(rs_State *S, Buf *b, Obj *exc, Obj *seen, int depth) {
     print_exception_line(S, b, exc);
 }
 
+/* What is said when there is no memory left to format a report: a line of text the state already holds. */
+static void write_line_unformatted(rs_State *S, const char *text) {
+    io_write(S, 2, text, strlen(text));
+    io_write(S, 2, "\n", 1);
+}
+
 void exc_print(rs_State *S, Obj *exc) {
     Obj *saved = exc_fetch(S);
     Buf b;
@@ -736,10 +742,7 @@ void exc_print(rs_State *S, Obj *exc) {
         }
     }
     if (b.failed || !printed) {
-        /* no memory left to format a traceback: the exception's name, from memory the state already has */
-        const char *name = IS_EXC(exc) ? type_name(TYPE(exc)) : "MemoryError";
-        io_write(S, 2, name, strlen(name));
-        io_write(S, 2, "\n", 1);
+        write_line_unformatted(S, IS_EXC(exc) ? type_name(TYPE(exc)) : "MemoryError");
     } else {
         write_str(S, &b);
     }
@@ -774,13 +777,8 @@ void exc_write_unraisable(rs_State *S, const char *where, Obj *obj) {
     if (!b.failed) {
         write_str(S, &b);
     } else {
-        /* no memory to format it: say where, and what, from memory the state already has */
-        const char *what = where ? where : "Exception ignored in";
-        const char *name = type_name(TYPE(exc));
-        io_write(S, 2, what, strlen(what));
-        io_write(S, 2, "\n", 1);
-        io_write(S, 2, name, strlen(name));
-        io_write(S, 2, "\n", 1);
+        write_line_unformatted(S, where ? where : "Exception ignored in");
+        write_line_unformatted(S, type_name(TYPE(exc)));
     }
     buf_free(&b);
     DECREF(S, exc);
